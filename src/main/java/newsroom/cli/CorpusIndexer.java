@@ -1,0 +1,162 @@
+package newsroom.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import newsroom.enrich.Enricher;
+import newsroom.index.Article;
+import newsroom.index.IndexBuilder;
+import newsroom.index.IndexStore;
+import newsroom.index.Schema;
+import newsroom.ingest.Corpus;
+import newsroom.ingest.IngestProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a new index generation from a corpus: read (one thread, streaming) -> enrich and index (a pool of
+ * threads) -> publish. Problems with single files or articles are reported and skipped; if the build itself
+ * fails, the generation is deleted and the one being served stays.
+ */
+public final class CorpusIndexer {
+  private static final Logger log = LoggerFactory.getLogger(CorpusIndexer.class);
+  private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  /** What a build did. */
+  public record Summary(
+      Path generation, long indexed, List<IngestProblem> skipped, int files, Duration elapsed) {
+    public double articlesPerSecond() {
+      return indexed / Math.max(elapsed.toNanos() / 1e9, 1e-9);
+    }
+  }
+
+  private final Corpus corpus;
+  private final Enricher enricher;
+  private final Schema schema;
+  private final int threads;
+  private final double ramBufferMb;
+
+  public CorpusIndexer(Corpus corpus, Enricher enricher, Schema schema, int threads, double ramBufferMb) {
+    this.corpus = corpus;
+    this.enricher = enricher;
+    this.schema = schema;
+    this.threads = Math.max(1, threads);
+    this.ramBufferMb = ramBufferMb;
+  }
+
+  public Summary build(IndexStore store, int keepGenerations) throws IOException {
+    long start = System.nanoTime();
+    List<IngestProblem> problems = Collections.synchronizedList(new ArrayList<>());
+    Progress progress = new Progress(corpus.totalBytes(), start);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    // Bounds the articles read ahead of the indexing threads: the corpus is streamed, never held in memory.
+    Semaphore inFlight = new Semaphore(threads * 256);
+    // An I/O failure of the index itself (disk full, say) fails the whole build: nothing partial is published.
+    AtomicReference<IOException> fatal = new AtomicReference<>();
+    try (IndexBuilder builder = new IndexBuilder(store, schema, ramBufferMb)) {
+      corpus.read(
+          article -> {
+            inFlight.acquireUninterruptibly();
+            progress.articleRead(builder.added());
+            pool.execute(
+                () -> {
+                  try {
+                    if (fatal.get() == null) {
+                      builder.add(enricher.enrich(article));
+                    }
+                  } catch (IOException e) {
+                    fatal.compareAndSet(null, e);
+                  } catch (RuntimeException e) {
+                    // One article Lucene refuses (an immense term, say) is skipped like an unreadable file.
+                    problems.add(new IngestProblem(article.id(), 0, "not indexed: " + e.getMessage()));
+                  } finally {
+                    inFlight.release();
+                  }
+                });
+          },
+          problem -> {
+            log.warn("skipped {}", problem);
+            problems.add(problem);
+          },
+          (file, bytes) -> progress.fileDone(file, bytes, builder.added()));
+      pool.shutdown();
+      awaitQuietly(pool);
+      if (fatal.get() != null) {
+        throw new IOException("index build failed: " + fatal.get().getMessage(), fatal.get());
+      }
+      Path generation = builder.publish(keepGenerations);
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      return new Summary(generation, builder.added(), List.copyOf(problems), corpus.files().size(), elapsed);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void awaitQuietly(ExecutorService pool) throws IOException {
+    try {
+      if (!pool.awaitTermination(7, TimeUnit.DAYS)) {
+        throw new IOException("indexing threads did not finish");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while indexing", e);
+    }
+  }
+
+  /** Logs a progress line (articles, rate, share of the corpus read, time left) at most every few seconds. */
+  private static final class Progress {
+    private final long totalBytes;
+    private final long start;
+    private final AtomicLong bytesDone = new AtomicLong();
+    private long lastReport;
+
+    Progress(long totalBytes, long start) {
+      this.totalBytes = totalBytes;
+      this.start = start;
+      this.lastReport = start;
+    }
+
+    private long articlesRead;
+    private Path lastFile;
+
+    /** Called for each article read, so a corpus in one huge file still shows progress. */
+    synchronized void articleRead(long articlesIndexed) {
+      if (++articlesRead % 1000 == 0 && System.nanoTime() - lastReport >= PROGRESS_EVERY_NANOS) {
+        report(articlesIndexed);
+      }
+    }
+
+    synchronized void fileDone(Path file, long bytes, long articlesIndexed) {
+      lastFile = file;
+      long done = bytesDone.addAndGet(bytes);
+      if (System.nanoTime() - lastReport >= PROGRESS_EVERY_NANOS || done >= totalBytes) {
+        report(articlesIndexed);
+      }
+    }
+
+    private void report(long articles) {
+      long done = bytesDone.get();
+      long now = System.nanoTime();
+      lastReport = now;
+      double seconds = Math.max((now - start) / 1e9, 1e-9);
+      double share = totalBytes == 0 ? 1 : (double) done / totalBytes;
+      long etaSeconds = share <= 0 ? 0 : (long) (seconds / share - seconds);
+      log.info(
+          "{} articles indexed, {}/s, {}% of the corpus files read, about {} left (last file done: {})",
+          articles,
+          Math.round(articles / seconds),
+          Math.round(share * 100),
+          Duration.ofSeconds(etaSeconds).toString().substring(2).toLowerCase(),
+          lastFile == null ? "-" : lastFile.getFileName());
+    }
+  }
+}

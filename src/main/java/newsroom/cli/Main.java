@@ -1,0 +1,123 @@
+package newsroom.cli;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import newsroom.enrich.Enricher;
+import newsroom.http.ApiServer;
+import newsroom.index.IndexSettings;
+import newsroom.index.IndexStore;
+import newsroom.index.Profile;
+import newsroom.index.Schema;
+import newsroom.ingest.Corpus;
+import newsroom.ingest.IngestProblem;
+import newsroom.search.NewsSearcher;
+import newsroom.search.SearchSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point.
+ *
+ * <pre>
+ * index  --corpus DIR --index DIR --config DIR --profile NAME --threads N   build a new index generation
+ * serve  --index DIR --config DIR --port N [--corpus DIR --profile NAME]    serve it (indexing the corpus first
+ *                                                                            when there is no index yet)
+ * </pre>
+ */
+public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+  private static final Set<String> OPTIONS =
+      Set.of("corpus", "index", "config", "profile", "threads", "port", "ram-buffer-mb", "keep", "reload-seconds");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    if (args.length == 0 || !Set.of("index", "serve").contains(args[0])) {
+      System.err.println("usage: newsroom-search (index|serve) [--corpus DIR] [--index DIR] [--config DIR]"
+          + " [--profile NAME] [--port N] [--threads N]");
+      System.exit(2);
+    }
+    try {
+      Options options = new Options(Arrays.copyOfRange(args, 1, args.length), OPTIONS, System.getenv());
+      if (args[0].equals("index")) {
+        CorpusIndexer.Summary summary = index(options);
+        System.exit(summary.indexed() == 0 ? 1 : 0);
+      } else {
+        serve(options);
+      }
+    } catch (IllegalArgumentException | IOException | java.io.UncheckedIOException e) {
+      log.error("{}", e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  static CorpusIndexer.Summary index(Options options) throws IOException {
+    Path config = options.path("config", "index-config");
+    Path corpusPath = options.path("corpus", "corpus");
+    Profile profile = Profile.load(config, options.get("profile", Profile.DEFAULT));
+    Schema schema = Schema.of(profile, IndexSettings.load(config));
+    Corpus corpus = Corpus.at(corpusPath, Corpus.defaultFormats());
+    log.info("indexing {} ({} files, profile {})", corpusPath, corpus.files().size(), profile.name());
+    CorpusIndexer indexer =
+        new CorpusIndexer(
+            corpus,
+            Enricher.forProfile(config, profile),
+            schema,
+            options.integer("threads", Runtime.getRuntime().availableProcessors()),
+            options.integer("ram-buffer-mb", 256));
+    CorpusIndexer.Summary s = indexer.build(new IndexStore(options.path("index", "data/index")), options.integer("keep", 2));
+    log.info(
+        "indexed {} articles from {} files in {} ms ({} articles/s); skipped {}; index {}",
+        s.indexed(),
+        s.files(),
+        s.elapsed().toMillis(),
+        Math.round(s.articlesPerSecond()),
+        s.skipped().size(),
+        s.generation());
+    for (IngestProblem p : s.skipped()) {
+      log.info("  skipped: {}", p);
+    }
+    return s;
+  }
+
+  static void serve(Options options) throws IOException {
+    IndexStore store = new IndexStore(options.path("index", "data/index"));
+    if (store.current().isEmpty()) {
+      log.info("no index in {} yet: building it from the corpus", store.root());
+      index(options);
+    }
+    NewsSearcher searcher =
+        new NewsSearcher(store, SearchSettings.load(options.path("config", "index-config")));
+    int port = options.integer("port", 7700);
+    Javalin app = ApiServer.create(searcher).start(port);
+    // A re-index run by another process publishes a new generation: pick it up without a restart.
+    ScheduledExecutorService reload = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "index-reload");
+      t.setDaemon(true);
+      return t;
+    });
+    int every = options.integer("reload-seconds", 2);
+    reload.scheduleWithFixedDelay(() -> {
+      try {
+        searcher.refresh();
+      } catch (Exception e) {
+        log.warn("index reload failed, still serving the previous generation: {}", e.getMessage());
+      }
+    }, every, every, TimeUnit.SECONDS);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.stop();
+      try {
+        searcher.close();
+      } catch (IOException e) {
+        log.warn("closing the index: {}", e.getMessage());
+      }
+    }));
+    log.info("serving {} articles at http://localhost:{}/", searcher.size(), app.port());
+  }
+}

@@ -1,0 +1,62 @@
+package newsroom.cli;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Command-line options {@code --name value}. Each has an environment variable (NEWSROOM_NAME, for containers)
+ * and a default; the flag wins over the variable, the variable over the default.
+ */
+final class Options {
+  private final Map<String, String> flags = new HashMap<>();
+  private final Map<String, String> env;
+
+  Options(String[] args, Set<String> known, Map<String, String> env) {
+    this.env = env;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+      }
+      String name = arg.substring(2);
+      String value;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new IllegalArgumentException("--" + name + " needs a value");
+      }
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("unknown option --" + name + " (known: --" + String.join(", --", known) + ")");
+      }
+      flags.put(name, value);
+    }
+  }
+
+  String get(String name, String defaultValue) {
+    String flag = flags.get(name);
+    if (flag != null) {
+      return flag;
+    }
+    String fromEnv = env.get("NEWSROOM_" + name.toUpperCase().replace('-', '_'));
+    return fromEnv != null && !fromEnv.isBlank() ? fromEnv : defaultValue;
+  }
+
+  Path path(String name, String defaultValue) {
+    return Path.of(get(name, defaultValue));
+  }
+
+  int integer(String name, int defaultValue) {
+    String value = get(name, String.valueOf(defaultValue));
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be a whole number, not '" + value + "'");
+    }
+  }
+}

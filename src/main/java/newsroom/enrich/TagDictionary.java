@@ -1,0 +1,95 @@
+package newsroom.enrich;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import newsroom.index.Json;
+
+/**
+ * The values of one facet dimension and the words that reveal them in a text: companies and their aliases,
+ * regulators, or action types and the phrases that report them. Read from a file in index-config:
+ *
+ * <pre>{"dimension": "company",
+ *  "values": [{"name": "Kanzhun", "aliases": ["Boss Zhipin", "Zhipin"], "exact_case": [], "patterns": []}]}</pre>
+ *
+ * A value's own name always counts as an alias. {@code patterns} are regular expressions (case-insensitive) for
+ * what phrases cannot say, such as "remove ... app" with a few words between.
+ */
+public final class TagDictionary {
+
+  /** The file's shape. */
+  public record Spec(String dimension, List<Value> values) {}
+
+  /** One canonical value. {@code phrases} is accepted for {@code aliases}, which reads better for actions. */
+  public record Value(
+      String name,
+      @JsonAlias("phrases") List<String> aliases,
+      List<String> exactCase,
+      List<String> patterns) {}
+
+  private record CompiledPattern(Pattern pattern, String value) {}
+
+  private final String dimension;
+  private final PhraseMatcher<String> phrases = new PhraseMatcher<>();
+  private final List<CompiledPattern> patterns = new ArrayList<>();
+  private final List<String> values = new ArrayList<>();
+
+  public TagDictionary(Spec spec) {
+    this.dimension = spec.dimension();
+    for (Value v : spec.values()) {
+      values.add(v.name());
+      phrases.add(v.name(), false, v.name());
+      for (String alias : nullToEmpty(v.aliases())) {
+        phrases.add(alias, false, v.name());
+      }
+      for (String alias : nullToEmpty(v.exactCase())) {
+        phrases.add(alias, true, v.name());
+      }
+      for (String regex : nullToEmpty(v.patterns())) {
+        patterns.add(
+            new CompiledPattern(
+                Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), v.name()));
+      }
+    }
+  }
+
+  public static TagDictionary load(Path file) {
+    Spec spec = Json.readFile(file, Spec.class);
+    if (spec.dimension() == null || spec.values() == null) {
+      throw new IllegalArgumentException(file + ": needs \"dimension\" and \"values\"");
+    }
+    try {
+      return new TagDictionary(spec);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public String dimension() {
+    return dimension;
+  }
+
+  /** Every canonical value the dictionary can assign. */
+  public List<String> values() {
+    return List.copyOf(values);
+  }
+
+  /** The canonical values found in the text, in order of first mention (phrases first, then patterns). */
+  public List<String> tag(String text) {
+    Set<String> found = new LinkedHashSet<>(phrases.find(text));
+    for (CompiledPattern p : patterns) {
+      if (!found.contains(p.value()) && p.pattern().matcher(text).find()) {
+        found.add(p.value());
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  private static List<String> nullToEmpty(List<String> list) {
+    return list == null ? List.of() : list;
+  }
+}

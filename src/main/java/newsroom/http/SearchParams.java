@@ -1,0 +1,106 @@
+package newsroom.http;
+
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import newsroom.index.Dates;
+import newsroom.index.FacetDimension;
+import newsroom.index.Schema;
+import newsroom.search.InvalidRequestException;
+import newsroom.search.SearchRequest;
+import newsroom.search.SearchSettings;
+import newsroom.search.SortOrder;
+
+/**
+ * Reads a {@link SearchRequest} from query parameters: {@code q}, one parameter per facet dimension (repeat it
+ * to select several values), {@code date=2021/07}, {@code from}/{@code to}, {@code sort}, {@code page},
+ * {@code size}, {@code facet_limit}.
+ */
+final class SearchParams {
+  private SearchParams() {}
+
+  static SearchRequest read(Context ctx, Schema schema, SearchSettings settings) {
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    for (FacetDimension dim : schema.facets()) {
+      if (!dim.hierarchical()) {
+        List<String> values = ctx.queryParams(dim.name()).stream().filter(v -> !v.isBlank()).toList();
+        if (!values.isEmpty()) {
+          filters.put(dim.name(), values);
+        }
+      }
+    }
+    return new SearchRequest(
+        single(ctx, "q"),
+        filters,
+        datePath(single(ctx, Schema.DATE)),
+        date(ctx, "from", false),
+        date(ctx, "to", true),
+        SortOrder.parse(single(ctx, "sort")),
+        integer(ctx, "page", 1),
+        integer(ctx, "size", settings.defaultPageSize()),
+        integer(ctx, "facet_limit", settings.facetValuesShown()));
+  }
+
+  /** A parameter given once; a repeated one is an error rather than a silent pick. */
+  static String single(Context ctx, String name) {
+    List<String> values = ctx.queryParams(name);
+    if (values.size() > 1) {
+      throw new InvalidRequestException("Repeated parameter '" + name + "'", name + " may be given once");
+    }
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  private static int integer(Context ctx, String name, int defaultValue) {
+    String value = single(ctx, name);
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException("Invalid " + name, name + " must be a whole number, not '" + value + "'");
+    }
+  }
+
+  /** {@code to} given as a day includes that whole day. */
+  private static Instant date(Context ctx, String name, boolean endOfDay) {
+    String value = single(ctx, name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    Instant instant =
+        Dates.parse(value)
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "Invalid " + name + " date",
+                        name + " must be an ISO date (2021-07-05) or date-time, not '" + value + "'"));
+    return endOfDay && value.strip().length() == 10 ? instant.plus(Duration.ofDays(1)).minusMillis(1) : instant;
+  }
+
+  /** {@code 2021}, {@code 2021/07} or {@code 2021/07/05}, checked to be a real year, month and day. */
+  private static List<String> datePath(String value) {
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    String v = value.strip();
+    if (!v.matches("\\d{4}(/\\d{2}(/\\d{2})?)?")) {
+      throw new InvalidRequestException(
+          "Invalid date filter", "date must look like 2021, 2021/07 or 2021/07/05, not '" + value + "'");
+    }
+    List<String> path = List.of(v.split("/"));
+    if (path.size() >= 2) {
+      int month = Integer.parseInt(path.get(1));
+      int day = path.size() == 3 ? Integer.parseInt(path.get(2)) : 1;
+      try {
+        java.time.LocalDate.of(Integer.parseInt(path.get(0)), month, day);
+      } catch (java.time.DateTimeException e) {
+        throw new InvalidRequestException("Invalid date filter", "no such date: " + value);
+      }
+    }
+    return path;
+  }
+}

@@ -1,0 +1,381 @@
+package newsroom.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import newsroom.index.Article;
+import newsroom.index.FacetDimension;
+import newsroom.index.IndexStore;
+import newsroom.index.Schema;
+import newsroom.search.IndexGeneration.FacetedSearcher;
+import newsroom.search.SearchResponse.FacetCount;
+import newsroom.search.SearchResponse.FacetView;
+import newsroom.search.SearchResponse.Hit;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Searches the generation of the index that the {@link IndexStore} serves: full-text query, facet filters with
+ * drill-sideways counts, date drill-down and range, sorting, paging and highlighting. Thread-safe; a re-index is
+ * picked up by {@link #refresh()} without interrupting searches already running.
+ */
+public final class NewsSearcher implements Closeable {
+  private static final Logger log = LoggerFactory.getLogger(NewsSearcher.class);
+  private static final String MARK_OPEN = "<mark>";
+  private static final String MARK_CLOSE = "</mark>";
+
+  private final IndexStore store;
+  private final SearchSettings settings;
+  private final AtomicReference<IndexGeneration> generation = new AtomicReference<>();
+
+  public NewsSearcher(IndexStore store, SearchSettings settings) throws IOException {
+    this.store = store;
+    this.settings = settings;
+    Path current =
+        store.current().orElseThrow(() -> new IOException("no index in " + store.root() + ": build one first"));
+    generation.set(IndexGeneration.open(current));
+  }
+
+  public SearchSettings settings() {
+    return settings;
+  }
+
+  public Schema schema() {
+    return generation.get().schema;
+  }
+
+  /** The generation folder being searched. */
+  public Path servedGeneration() {
+    return generation.get().dir;
+  }
+
+  /**
+   * Switches to a newly published generation, if there is one. Searches running on the old one finish on it;
+   * its files are released when the last of them does. Returns whether it switched.
+   */
+  public synchronized boolean refresh() throws IOException {
+    Optional<Path> current = store.current();
+    IndexGeneration old = generation.get();
+    if (current.isEmpty() || current.get().equals(old.dir)) {
+      old.searchers.maybeRefresh();
+      return false;
+    }
+    IndexGeneration next = IndexGeneration.open(current.get());
+    generation.set(next);
+    old.close();
+    log.info("switched to index generation {}", next.dir.getFileName());
+    return true;
+  }
+
+  public SearchResponse search(SearchRequest request) {
+    return withSearcher((gen, searcher) -> search(gen, searcher, request));
+  }
+
+  /** The stored article with this id. */
+  public Optional<Article> article(String id) {
+    return withSearcher(
+        (gen, searcher) -> {
+          TopDocs top = searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
+          if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+          }
+          return Optional.of(gen.documents.fromStored(searcher.storedFields().document(top.scoreDocs[0].doc)));
+        });
+  }
+
+  /** Number of live articles in the served generation. */
+  public int size() {
+    return withSearcher((gen, searcher) -> searcher.getIndexReader().numDocs());
+  }
+
+  private interface SearcherWork<T> {
+    T run(IndexGeneration gen, FacetedSearcher searcher) throws IOException;
+  }
+
+  private <T> T withSearcher(SearcherWork<T> work) {
+    for (int attempt = 0; ; attempt++) {
+      IndexGeneration gen = generation.get();
+      IndexSearcher acquired;
+      try {
+        acquired = gen.searchers.acquire();
+      } catch (AlreadyClosedException e) {
+        if (attempt < 3) {
+          continue; // a refresh closed this generation between get() and acquire(): take the new one
+        }
+        throw e;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      try {
+        return work.run(gen, (FacetedSearcher) acquired);
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw new InvalidRequestException(
+            "Query too broad",
+            "a wildcard, prefix or fuzzy term matches too many words; make it more specific");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        try {
+          gen.searchers.release(acquired);
+        } catch (IOException e) {
+          log.warn("could not release searcher", e);
+        }
+      }
+    }
+  }
+
+  private SearchResponse search(IndexGeneration gen, FacetedSearcher searcher, SearchRequest request)
+      throws IOException {
+    long start = System.nanoTime();
+    validatePaging(request);
+    Query userQuery = QueryParsing.parse(request.query(), gen.analyzer, settings);
+    Query base = withDateRange(userQuery, request);
+
+    DrillDownQuery drillDown = new DrillDownQuery(gen.facetsConfig, base);
+    for (Map.Entry<String, List<String>> filter : request.filters().entrySet()) {
+      if (!gen.schema.hasFacet(filter.getKey())) {
+        throw new InvalidRequestException(
+            "Unknown facet '" + filter.getKey() + "'", "this index has facets: " + facetNames(gen));
+      }
+      for (String value : filter.getValue()) {
+        drillDown.add(filter.getKey(), value);
+      }
+    }
+    if (!request.datePath().isEmpty()) {
+      if (!gen.schema.hasFacet(Schema.DATE)) {
+        throw new InvalidRequestException("Unknown facet 'date'", "this index has facets: " + facetNames(gen));
+      }
+      drillDown.add(Schema.DATE, request.datePath().toArray(String[]::new));
+    }
+
+    int window = request.page() * request.size();
+    TopDocs top;
+    Facets facets = null;
+    if (searcher.facetState != null) {
+      DrillSideways sideways = new DrillSideways(searcher, gen.facetsConfig, searcher.facetState);
+      DrillSideways.DrillSidewaysResult result =
+          sideways.search(drillDown, null, null, Math.max(window, 1), sort(request.sort()), true);
+      top = result.hits;
+      facets = result.facets;
+    } else {
+      Sort sort = sort(request.sort());
+      top =
+          sort == null
+              ? searcher.search(drillDown, Math.max(window, 1))
+              : searcher.search(drillDown, Math.max(window, 1), sort, true);
+    }
+
+    ScoreDoc[] pageDocs =
+        Arrays.copyOfRange(
+            top.scoreDocs, Math.min(top.scoreDocs.length, window - request.size()), Math.min(top.scoreDocs.length, window));
+    List<Hit> hits = hits(gen, searcher, userQuery, pageDocs);
+    List<FacetView> facetViews = facets == null ? List.of() : facetViews(gen, facets, request);
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+    return new SearchResponse(
+        request.query(),
+        top.totalHits.value(),
+        tookMs,
+        request.page(),
+        request.size(),
+        request.sort().param(),
+        hits,
+        facetViews);
+  }
+
+  private void validatePaging(SearchRequest request) {
+    if (request.page() < 1) {
+      throw new InvalidRequestException("Invalid page", "page starts at 1");
+    }
+    if (request.size() < 0 || request.size() > settings.maxPageSize()) {
+      throw new InvalidRequestException(
+          "Invalid size", "size must be between 0 and " + settings.maxPageSize());
+    }
+    if ((long) request.page() * request.size() > settings.maxResultWindow()) {
+      throw new InvalidRequestException(
+          "Page out of range",
+          "page * size may be at most " + settings.maxResultWindow() + "; narrow the query instead");
+    }
+    if (request.facetLimit() < 1 || request.facetLimit() > 1000) {
+      throw new InvalidRequestException("Invalid facet limit", "facet_limit must be between 1 and 1000");
+    }
+    if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
+      throw new InvalidRequestException("Invalid date range", "from is after to");
+    }
+  }
+
+  private static Query withDateRange(Query query, SearchRequest request) {
+    if (request.from() == null && request.to() == null) {
+      return query;
+    }
+    long from = request.from() == null ? Long.MIN_VALUE : request.from().toEpochMilli();
+    long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli();
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(LongField.newRangeQuery(Schema.PUBLISHED, from, to), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  private static Sort sort(SortOrder order) {
+    return switch (order) {
+      case RELEVANCE -> null;
+      case DATE -> dateSort(false);
+      case NEWEST -> dateSort(true);
+    };
+  }
+
+  private static Sort dateSort(boolean newestFirst) {
+    SortField byDate = LongField.newSortField(Schema.PUBLISHED, newestFirst, SortedNumericSelector.Type.MIN);
+    // Undated articles go last either way.
+    byDate.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE);
+    return new Sort(byDate, SortField.FIELD_SCORE);
+  }
+
+  private List<Hit> hits(IndexGeneration gen, IndexSearcher searcher, Query query, ScoreDoc[] docs)
+      throws IOException {
+    if (docs.length == 0) {
+      return List.of();
+    }
+    int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
+    Map<String, String[]> highlights =
+        highlighter(searcher, gen)
+            .highlightFields(
+                new String[] {Schema.TITLE, Schema.BODY},
+                query,
+                ids,
+                new int[] {1, settings.snippetPassages()});
+    var stored = searcher.storedFields();
+    List<Hit> hits = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      Article a = gen.documents.fromStored(stored.document(ids[i]));
+      String body = highlights.get(Schema.BODY)[i];
+      hits.add(
+          new Hit(
+              a.id(),
+              a.title(),
+              a.source(),
+              a.url(),
+              a.published(),
+              Float.isNaN(docs[i].score) ? null : docs[i].score,
+              highlights.get(Schema.TITLE)[i],
+              body == null ? List.of() : Arrays.stream(body.split(PASSAGE_SEPARATOR)).map(String::strip).toList(),
+              a.labels()));
+    }
+    return hits;
+  }
+
+  /** Between passages; safe to split on because the formatter escapes every '<' of the article text. */
+  private static final String PASSAGE_SEPARATOR = "<!--passage-->";
+
+  /**
+   * Snippets are HTML in which only the {@code <mark>} tags are markup: the formatter escapes the article text,
+   * so an article cannot inject script into a page that shows its snippet.
+   */
+  private UnifiedHighlighter highlighter(IndexSearcher searcher, IndexGeneration gen) {
+    DefaultPassageFormatter formatter =
+        new DefaultPassageFormatter(MARK_OPEN, MARK_CLOSE, PASSAGE_SEPARATOR, true);
+    return new UnifiedHighlighter(
+        UnifiedHighlighter.builder(searcher, gen.analyzer)
+            .withFormatter(formatter)
+            .withMaxLength(settings.snippetMaxChars())
+            .withMaxNoHighlightPassages(1)) {
+      @Override
+      protected BreakIterator getBreakIterator(String field) {
+        // The title is shown whole; the body in sentence-sized passages.
+        // Corpus text often has headlines and captions without a full stop: a line break ends a passage too.
+        return field.equals(Schema.TITLE)
+            ? new WholeBreakIterator()
+            : new SplittingBreakIterator(BreakIterator.getSentenceInstance(Locale.ROOT), '\n');
+      }
+    };
+  }
+
+  private List<FacetView> facetViews(IndexGeneration gen, Facets facets, SearchRequest request)
+      throws IOException {
+    List<FacetView> views = new ArrayList<>();
+    for (FacetDimension dim : gen.schema.facets()) {
+      if (dim.hierarchical()) {
+        views.add(hierarchicalView(dim, facets, request.datePath()));
+      } else {
+        views.add(flatView(dim, facets, request.filters().getOrDefault(dim.name(), List.of()), request.facetLimit()));
+      }
+    }
+    return views;
+  }
+
+  private static FacetView flatView(FacetDimension dim, Facets facets, List<String> selected, int limit)
+      throws IOException {
+    FacetResult result = facets.getTopChildren(limit, dim.name());
+    List<FacetCount> values = new ArrayList<>();
+    Set<String> shown = new HashSet<>();
+    if (result != null) {
+      for (LabelAndValue lv : result.labelValues) {
+        values.add(new FacetCount(lv.label, lv.value.longValue(), selected.contains(lv.label)));
+        shown.add(lv.label);
+      }
+    }
+    // A selected value stays listed even when it is not among the top values, so it can be unselected.
+    for (String value : selected) {
+      if (shown.add(value)) {
+        long count = Math.max(0, facets.getSpecificValue(dim.name(), value).longValue());
+        values.add(new FacetCount(value, count, true));
+      }
+    }
+    return new FacetView(dim.name(), dim.label(), false, List.of(), values);
+  }
+
+  /** The children of the selected date path (years, then months, then days), in calendar order. */
+  private static FacetView hierarchicalView(FacetDimension dim, Facets facets, List<String> path)
+      throws IOException {
+    FacetResult result = facets.getAllChildren(dim.name(), path.toArray(String[]::new));
+    List<FacetCount> values = new ArrayList<>();
+    if (result != null) {
+      Arrays.stream(result.labelValues)
+          .sorted(Comparator.comparing((LabelAndValue lv) -> lv.label))
+          .forEach(lv -> values.add(new FacetCount(lv.label, lv.value.longValue(), false)));
+    }
+    return new FacetView(dim.name(), dim.label(), true, path, values);
+  }
+
+  private static String facetNames(IndexGeneration gen) {
+    return String.join(", ", gen.schema.facets().stream().map(FacetDimension::name).toList());
+  }
+
+  @Override
+  public void close() throws IOException {
+    generation.get().close();
+  }
+}

@@ -1,0 +1,40 @@
+package newsroom;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import newsroom.cli.CorpusIndexer;
+import newsroom.enrich.Enricher;
+import newsroom.index.IndexSettings;
+import newsroom.index.IndexStore;
+import newsroom.index.Profile;
+import newsroom.index.Schema;
+import newsroom.ingest.Corpus;
+import newsroom.search.NewsSearcher;
+import newsroom.search.SearchSettings;
+
+/** Builds real indexes for tests with the project's own index-config, the way the CLI does. */
+public final class TestIndexes {
+  public static final Path CONFIG = Path.of("index-config");
+  public static final Path SEED_CORPUS = Path.of("corpus");
+
+  private TestIndexes() {}
+
+  public static CorpusIndexer.Summary build(Path corpus, Path indexRoot) throws IOException {
+    return build(corpus, indexRoot, Profile.DEFAULT);
+  }
+
+  public static CorpusIndexer.Summary build(Path corpus, Path indexRoot, String profileName) throws IOException {
+    Profile profile = Profile.load(CONFIG, profileName);
+    return new CorpusIndexer(
+            Corpus.at(corpus, Corpus.defaultFormats()),
+            Enricher.forProfile(CONFIG, profile),
+            Schema.of(profile, IndexSettings.load(CONFIG)),
+            2,
+            64)
+        .build(new IndexStore(indexRoot), 2);
+  }
+
+  public static NewsSearcher searcher(Path indexRoot) throws IOException {
+    return new NewsSearcher(new IndexStore(indexRoot), SearchSettings.load(CONFIG));
+  }
+}
