@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import newsroom.enrich.Enricher;
 import newsroom.index.Article;
@@ -66,7 +65,7 @@ public final class CorpusIndexer {
       corpus.read(
           article -> {
             inFlight.acquireUninterruptibly();
-            progress.articleRead(builder.added());
+            progress.articleRead(article, builder.added());
             pool.execute(
                 () -> {
                   try {
@@ -112,12 +111,20 @@ public final class CorpusIndexer {
     }
   }
 
-  /** Logs a progress line (articles, rate, share of the corpus read, time left) at most every few seconds. */
+  /**
+   * Logs a progress line (a bar, articles, rate, share of the corpus read, time left) at most every few seconds.
+   * Within a file the share read is estimated from the text of the articles read, so a corpus in one huge JSONL
+   * file still shows how far along it is.
+   */
   private static final class Progress {
+    private static final int BAR = 30;
     private final long totalBytes;
     private final long start;
-    private final AtomicLong bytesDone = new AtomicLong();
+    private long bytesDone;
+    private long estimatedInFile;
     private long lastReport;
+    private long articlesRead;
+    private Path lastFile;
 
     Progress(long totalBytes, long start) {
       this.totalBytes = totalBytes;
@@ -125,11 +132,10 @@ public final class CorpusIndexer {
       this.lastReport = start;
     }
 
-    private long articlesRead;
-    private Path lastFile;
-
-    /** Called for each article read, so a corpus in one huge file still shows progress. */
-    synchronized void articleRead(long articlesIndexed) {
+    synchronized void articleRead(Article article, long articlesIndexed) {
+      // About what the article took in the file: its text plus the fields and markup around it.
+      estimatedInFile +=
+          article.body().length() + (article.title() == null ? 0 : article.title().length()) + 100;
       if (++articlesRead % 1000 == 0 && System.nanoTime() - lastReport >= PROGRESS_EVERY_NANOS) {
         report(articlesIndexed);
       }
@@ -137,24 +143,27 @@ public final class CorpusIndexer {
 
     synchronized void fileDone(Path file, long bytes, long articlesIndexed) {
       lastFile = file;
-      long done = bytesDone.addAndGet(bytes);
-      if (System.nanoTime() - lastReport >= PROGRESS_EVERY_NANOS || done >= totalBytes) {
+      bytesDone += bytes;
+      estimatedInFile = 0;
+      if (System.nanoTime() - lastReport >= PROGRESS_EVERY_NANOS || bytesDone >= totalBytes) {
         report(articlesIndexed);
       }
     }
 
     private void report(long articles) {
-      long done = bytesDone.get();
       long now = System.nanoTime();
       lastReport = now;
       double seconds = Math.max((now - start) / 1e9, 1e-9);
-      double share = totalBytes == 0 ? 1 : (double) done / totalBytes;
+      double share = totalBytes == 0 ? 1 : Math.min(1, (double) (bytesDone + estimatedInFile) / totalBytes);
       long etaSeconds = share <= 0 ? 0 : (long) (seconds / share - seconds);
+      int filled = (int) Math.round(share * BAR);
       log.info(
-          "{} articles indexed, {}/s, {}% of the corpus files read, about {} left (last file done: {})",
+          "[{}{}] {}% read, {} articles indexed, {}/s, about {} left (last file done: {})",
+          "#".repeat(filled),
+          ".".repeat(BAR - filled),
+          Math.round(share * 100),
           articles,
           Math.round(articles / seconds),
-          Math.round(share * 100),
           Duration.ofSeconds(etaSeconds).toString().substring(2).toLowerCase(),
           lastFile == null ? "-" : lastFile.getFileName());
     }

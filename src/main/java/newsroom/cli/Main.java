@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import newsroom.bench.CorpusGenerator;
 import newsroom.enrich.Enricher;
 import newsroom.http.ApiServer;
 import newsroom.index.IndexSettings;
@@ -28,28 +29,36 @@ import org.slf4j.LoggerFactory;
  * index  --corpus DIR --index DIR --config DIR --profile NAME --threads N   build a new index generation
  * serve  --index DIR --config DIR --port N [--corpus DIR --profile NAME]    serve it (indexing the corpus first
  *                                                                            when there is no index yet)
+ * generate --articles N --seed S --out FILE.jsonl                            write a synthetic corpus (benchmarks)
+ * bench  --corpus FILE.jsonl --work DIR [...]                                 run the benchmark (docs/benchmarks.md)
  * </pre>
  */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
   private static final Set<String> OPTIONS =
       Set.of("corpus", "index", "config", "profile", "threads", "port", "ram-buffer-mb", "keep", "reload-seconds");
+  private static final Set<String> GENERATE_OPTIONS = Set.of("articles", "seed", "out", "config", "profile", "threads");
 
   private Main() {}
 
   public static void main(String[] args) {
-    if (args.length == 0 || !Set.of("index", "serve").contains(args[0])) {
+    if (args.length == 0 || !Set.of("index", "serve", "generate", "bench").contains(args[0])) {
       System.err.println("usage: newsroom-search (index|serve) [--corpus DIR] [--index DIR] [--config DIR]"
           + " [--profile NAME] [--port N] [--threads N]");
+      System.err.println("       newsroom-search generate --articles N --seed S --out FILE.jsonl");
+      System.err.println("       newsroom-search bench --corpus FILE.jsonl --work DIR [options: docs/benchmarks.md]");
       System.exit(2);
     }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try {
-      Options options = new Options(Arrays.copyOfRange(args, 1, args.length), OPTIONS, System.getenv());
-      if (args[0].equals("index")) {
-        CorpusIndexer.Summary summary = index(options);
-        System.exit(summary.indexed() == 0 ? 1 : 0);
-      } else {
-        serve(options);
+      switch (args[0]) {
+        case "index" -> {
+          CorpusIndexer.Summary summary = index(new Options(rest, OPTIONS, System.getenv()));
+          System.exit(summary.indexed() == 0 ? 1 : 0);
+        }
+        case "generate" -> generate(new Options(rest, GENERATE_OPTIONS, System.getenv()));
+        case "bench" -> bench(new Options(rest, BenchmarkRun.OPTIONS, System.getenv()));
+        default -> serve(new Options(rest, OPTIONS, System.getenv()));
       }
     } catch (IllegalArgumentException | IOException | java.io.UncheckedIOException e) {
       log.error("{}", e.getMessage());
@@ -58,20 +67,26 @@ public final class Main {
   }
 
   static CorpusIndexer.Summary index(Options options) throws IOException {
-    Path config = options.path("config", "index-config");
-    Path corpusPath = options.path("corpus", "corpus");
-    Profile profile = Profile.load(config, options.get("profile", Profile.DEFAULT));
+    return index(
+        options.path("config", "index-config"),
+        options.get("profile", Profile.DEFAULT),
+        options.path("corpus", "corpus"),
+        options.path("index", "data/index"),
+        options.integer("threads", Runtime.getRuntime().availableProcessors()),
+        options.integer("ram-buffer-mb", 256),
+        options.integer("keep", 2));
+  }
+
+  static CorpusIndexer.Summary index(
+      Path config, String profileName, Path corpusPath, Path index, int threads, int ramBufferMb, int keep)
+      throws IOException {
+    Profile profile = Profile.load(config, profileName);
     Schema schema = Schema.of(profile, IndexSettings.load(config));
     Corpus corpus = Corpus.at(corpusPath, Corpus.defaultFormats());
     log.info("indexing {} ({} files, profile {})", corpusPath, corpus.files().size(), profile.name());
     CorpusIndexer indexer =
-        new CorpusIndexer(
-            corpus,
-            Enricher.forProfile(config, profile),
-            schema,
-            options.integer("threads", Runtime.getRuntime().availableProcessors()),
-            options.integer("ram-buffer-mb", 256));
-    CorpusIndexer.Summary s = indexer.build(new IndexStore(options.path("index", "data/index")), options.integer("keep", 2));
+        new CorpusIndexer(corpus, Enricher.forProfile(config, profile), schema, threads, ramBufferMb);
+    CorpusIndexer.Summary s = indexer.build(new IndexStore(index), keep);
     log.info(
         "indexed {} articles from {} files in {} ms ({} articles/s); skipped {}; index {}",
         s.indexed(),
@@ -84,6 +99,21 @@ public final class Main {
       log.info("  skipped: {}", p);
     }
     return s;
+  }
+
+  static void generate(Options options) throws IOException {
+    Path config = options.path("config", "index-config");
+    Profile profile = Profile.load(config, options.get("profile", Profile.DEFAULT));
+    long articles = options.integer("articles", 100_000);
+    Path out = options.path("out", "corpus-" + articles + ".jsonl");
+    CorpusGenerator.Summary s =
+        new CorpusGenerator(config, profile, options.integer("seed", 42))
+            .generate(articles, out, options.integer("threads", Runtime.getRuntime().availableProcessors()));
+    log.info("wrote {} articles ({} MB) to {} in {} s", s.articles(), s.bytes() >> 20, out, s.elapsed().toSeconds());
+  }
+
+  static void bench(Options options) throws IOException {
+    BenchmarkRun.run(options);
   }
 
   static void serve(Options options) throws IOException {

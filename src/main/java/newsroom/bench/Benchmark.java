@@ -1,0 +1,126 @@
+package newsroom.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import newsroom.enrich.Enricher;
+import newsroom.index.IndexStore;
+import newsroom.index.Profile;
+import newsroom.ingest.Corpus;
+import newsroom.search.NewsSearcher;
+import newsroom.search.SearchResponse;
+import newsroom.search.SearchSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The query-latency benchmark over an index built from a generated corpus: the seeded query mix put to the
+ * searcher in-process, to the HTTP API of a server process (with its memory sampled), and to PostgreSQL loaded
+ * with the same corpus; the figures go into a {@link Report}.
+ */
+public final class Benchmark {
+  private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
+
+  /**
+   * @param requests at most this many requests per measured run (each run also stops after {@code duration})
+   * @param pgUrl JDBC URL of a PostgreSQL database on this machine, or null to skip the comparison
+   */
+  public record Config(
+      Path corpus,
+      Path index,
+      Path config,
+      String profile,
+      long corpusSeed,
+      long mixSeed,
+      int queries,
+      int concurrency,
+      long requests,
+      Duration duration,
+      Duration warmup,
+      int port,
+      String serverHeap,
+      String pgUrl,
+      Duration pgDuration,
+      Path work) {}
+
+  private Benchmark() {}
+
+  /** The searcher called directly: what the stack can do without HTTP. */
+  public static LoadRunner.Target inProcess(NewsSearcher searcher) {
+    return query -> {
+      SearchResponse r = searcher.search(query.request());
+      return new LoadRunner.Answer(200, r.total(), r.hits().size());
+    };
+  }
+
+  /** Runs the query phases into the report (the indexing phase is already in it). */
+  public static void run(Config config, Report report) throws Exception {
+    Profile profile = Profile.load(config.config(), config.profile());
+    List<BenchQuery> mix =
+        QueryMix.create(config.config(), profile, config.corpusSeed(), config.mixSeed(), config.queries());
+    report.mix(mix);
+
+    try (NewsSearcher searcher = new NewsSearcher(new IndexStore(config.index()), SearchSettings.load(config.config()))) {
+      LoadRunner.Target target = inProcess(searcher);
+      warm(mix, target, config);
+      report.run("in-process, 1 thread", measure(mix, target, 1, config), null);
+      report.run("in-process, " + config.concurrency() + " threads", measure(mix, target, config.concurrency(), config), null);
+    }
+
+    Path serverLog = config.work().resolve("server.log");
+    try (ServerProcess server =
+            ServerProcess.start(config.index(), config.config(), config.port(), config.serverHeap(), serverLog);
+        HttpTarget http = new HttpTarget(server.port())) {
+      log.info("server pid {} on port {}; idle RSS {}", server.pid(), server.port(), server.memory());
+      report.idleMemory(server.memory());
+      warm(mix, http, config);
+      LoadRunner.Result one = measure(mix, http, 1, config);
+      report.run("HTTP, 1 client", one, null);
+      server.startSampling();
+      LoadRunner.Result many = measure(mix, http, config.concurrency(), config);
+      report.run("HTTP, " + config.concurrency() + " clients", many, server.stopSampling());
+    }
+
+    if (config.pgUrl() != null) {
+      try (PostgresTarget pg = new PostgresTarget(config.pgUrl())) {
+        Corpus corpus = Corpus.at(config.corpus(), Corpus.defaultFormats());
+        String key = config.corpus().toAbsolutePath() + ":" + Files.size(config.corpus());
+        long start = System.nanoTime();
+        long rows = pg.load(corpus, key, Enricher.forProfile(config.config(), profile));
+        report.postgresLoad(rows, Duration.ofNanos(System.nanoTime() - start));
+        // PostgreSQL takes up to seconds a query: one warm-up pass over the mix, then one measured pass.
+        LoadRunner.run(mix, pg, config.concurrency(), mix.size(), config.pgDuration());
+        report.run(
+            "PostgreSQL, " + config.concurrency() + " clients",
+            measure(mix, pg, config.concurrency(), mix.size(), config.pgDuration()),
+            null);
+      }
+    }
+  }
+
+  private static void warm(List<BenchQuery> mix, LoadRunner.Target target, Config config) {
+    LoadRunner.Result warm = LoadRunner.run(mix, target, config.concurrency(), Long.MAX_VALUE, config.warmup());
+    log.info("warm-up: {} requests, {} failed", warm.requests(), warm.failures());
+  }
+
+  private static LoadRunner.Result measure(
+      List<BenchQuery> mix, LoadRunner.Target target, int concurrency, Config config) {
+    return measure(mix, target, concurrency, config.requests(), config.duration());
+  }
+
+  private static LoadRunner.Result measure(
+      List<BenchQuery> mix, LoadRunner.Target target, int concurrency, long requests, Duration duration) {
+    LoadRunner.Result r = LoadRunner.run(mix, target, concurrency, requests, duration);
+    log.info(
+        "{} threads: {} requests ({} failed) in {} s, {} q/s, median {} ms, p99 {} ms",
+        concurrency,
+        r.requests(),
+        r.failures(),
+        r.elapsed().toSeconds(),
+        Math.round(r.qps()),
+        r.percentileMs(50),
+        r.percentileMs(99));
+    return r;
+  }
+}

@@ -1,0 +1,110 @@
+package newsroom.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import newsroom.bench.Benchmark;
+import newsroom.bench.CorpusGenerator;
+import newsroom.bench.Report;
+import newsroom.index.Profile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bench}: generates the corpus (unless the file exists), indexes it, and runs the query benchmark
+ * in-process, over HTTP and against PostgreSQL (when {@code --pg-url} is given); writes the Markdown report.
+ * See docs/benchmarks.md for the command that sets PostgreSQL up and runs it all.
+ */
+final class BenchmarkRun {
+  private static final Logger log = LoggerFactory.getLogger(BenchmarkRun.class);
+
+  static final Set<String> OPTIONS =
+      Set.of(
+          "articles", "seed", "work", "corpus", "config", "profile", "threads", "ram-buffer-mb", "reindex",
+          "queries", "mix-seed", "concurrency", "requests", "seconds", "warmup-seconds", "port", "server-heap",
+          "pg-url", "pg-seconds", "report");
+
+  private BenchmarkRun() {}
+
+  static void run(Options options) throws IOException {
+    int articles = options.integer("articles", 100_000);
+    int seed = options.integer("seed", 42);
+    Path work = options.path("work", Path.of(System.getProperty("java.io.tmpdir"), "newsroom-bench", String.valueOf(articles)).toString());
+    Path config = options.path("config", "index-config");
+    String profileName = options.get("profile", Profile.DEFAULT);
+    int threads = options.integer("threads", Runtime.getRuntime().availableProcessors());
+    Files.createDirectories(work);
+
+    Report report = new Report(String.format(Locale.ROOT, "%,d articles", articles));
+    Path corpus = options.path("corpus", work.resolve("corpus-" + articles + "-seed" + seed + ".jsonl").toString());
+    if (Files.exists(corpus)) {
+      log.info("using the corpus already generated at {}", corpus);
+    } else {
+      CorpusGenerator.Summary g =
+          new CorpusGenerator(config, Profile.load(config, profileName), seed).generate(articles, corpus, threads);
+      report.line(
+          "corpus generation",
+          String.format(Locale.ROOT, "%,d articles, %,d MB of JSONL in %d s", g.articles(), g.bytes() >> 20, g.elapsed().toSeconds()));
+    }
+    report.line("corpus", String.format(Locale.ROOT, "%s (%,d MB), seed %d", corpus.getFileName(), Files.size(corpus) >> 20, seed));
+
+    Path index = work.resolve("index");
+    if (Boolean.parseBoolean(options.get("reindex", "true")) || !Files.exists(index.resolve("CURRENT"))) {
+      CorpusIndexer.Summary s =
+          Main.index(config, profileName, corpus, index, threads, options.integer("ram-buffer-mb", 256), 1);
+      report.indexing(s.indexed(), s.elapsed(), threads, folderSize(s.generation()));
+    }
+
+    Benchmark.Config bench =
+        new Benchmark.Config(
+            corpus,
+            index,
+            config,
+            profileName,
+            seed,
+            options.integer("mix-seed", 7),
+            options.integer("queries", 500),
+            options.integer("concurrency", 4),
+            options.integer("requests", 20_000),
+            Duration.ofSeconds(options.integer("seconds", 60)),
+            Duration.ofSeconds(options.integer("warmup-seconds", 20)),
+            options.integer("port", 7791),
+            options.get("server-heap", "2g"),
+            emptyToNull(options.get("pg-url", "")),
+            Duration.ofSeconds(options.integer("pg-seconds", 300)),
+            work);
+    try {
+      Benchmark.run(bench, report);
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("benchmark failed: " + e, e);
+    }
+    Path out = options.path("report", work.resolve("report.md").toString());
+    report.write(out);
+    log.info("report written to {}:\n{}", out, report.markdown());
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static long folderSize(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> {
+        try {
+          return Files.size(f);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
