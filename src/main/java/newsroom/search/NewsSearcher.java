@@ -8,6 +8,7 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import newsroom.search.IndexGeneration.FacetedSearcher;
 import newsroom.search.SearchResponse.FacetCount;
 import newsroom.search.SearchResponse.FacetView;
 import newsroom.search.SearchResponse.Hit;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -32,6 +34,7 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -270,17 +273,22 @@ public final class NewsSearcher implements Closeable {
       return List.of();
     }
     int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
+    // Each hit's stored document is read (and decompressed) once, for the highlighter and for the hit itself.
+    var stored = searcher.storedFields();
+    Map<Integer, Document> loaded = new HashMap<>();
+    for (int id : ids) {
+      loaded.put(id, stored.document(id));
+    }
     Map<String, String[]> highlights =
-        highlighter(searcher, gen)
+        highlighter(searcher, gen, loaded)
             .highlightFields(
                 new String[] {Schema.TITLE, Schema.BODY},
                 query,
                 ids,
                 new int[] {1, settings.snippetPassages()});
-    var stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
-      Article a = gen.documents.fromStored(stored.document(ids[i]));
+      Article a = gen.documents.fromStored(loaded.get(ids[i]));
       String body = highlights.get(Schema.BODY)[i];
       hits.add(
           new Hit(
@@ -304,7 +312,8 @@ public final class NewsSearcher implements Closeable {
    * Snippets are HTML in which only the {@code <mark>} tags are markup: the formatter escapes the article text,
    * so an article cannot inject script into a page that shows its snippet.
    */
-  private UnifiedHighlighter highlighter(IndexSearcher searcher, IndexGeneration gen) {
+  private UnifiedHighlighter highlighter(
+      IndexSearcher searcher, IndexGeneration gen, Map<Integer, Document> loaded) {
     DefaultPassageFormatter formatter =
         new DefaultPassageFormatter(MARK_OPEN, MARK_CLOSE, PASSAGE_SEPARATOR, true);
     return new UnifiedHighlighter(
@@ -319,6 +328,31 @@ public final class NewsSearcher implements Closeable {
         return field.equals(Schema.TITLE)
             ? new WholeBreakIterator()
             : new SplittingBreakIterator(BreakIterator.getSentenceInstance(Locale.ROOT), '\n');
+      }
+
+      /**
+       * The field values of the documents already loaded, cut at the maximum length as the default loader
+       * does (title and body are single-valued), in the batches the highlighter asks for.
+       */
+      @Override
+      protected List<CharSequence[]> loadFieldValues(
+          String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+        List<CharSequence[]> values = new ArrayList<>();
+        int sumChars = 0;
+        do {
+          int doc = docIter.nextDoc();
+          if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+            break;
+          }
+          CharSequence[] byField = new CharSequence[fields.length];
+          for (int f = 0; f < fields.length; f++) {
+            String value = loaded.get(doc).get(fields[f]);
+            byField[f] = value == null ? null : value.substring(0, Math.min(getMaxLength(), value.length()));
+            sumChars += value == null ? 0 : byField[f].length();
+          }
+          values.add(byField);
+        } while (sumChars <= cacheCharsThreshold && cacheCharsThreshold != 0);
+        return values;
       }
     };
   }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The whole benchmark in one command (see docs/benchmarks.md):
+#   src/bench/run-benchmark.sh 100000          # generate, index, query in-process / HTTP / PostgreSQL
+#   src/bench/run-benchmark.sh 1000000 --seconds 120
+# Extra arguments go to `newsroom-search bench` (e.g. --concurrency 8, --reindex false, --pg-url "" to skip
+# PostgreSQL). Generated data goes under $NEWSROOM_BENCH_DIR (default: the system's temporary folder), never
+# into the repository; the report is written there and printed at the end.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+ARTICLES=${1:-100000}
+shift || true
+WORK=${NEWSROOM_BENCH_DIR:-${TMPDIR:-/tmp}/newsroom-bench}/$ARTICLES
+
+if [ -z "${JAVA_HOME:-}" ]; then
+  JAVA_HOME=$(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V | tail -1)
+  JAVA_HOME=${JAVA_HOME%/}
+fi
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+
+[ -f target/newsroom-search.jar ] || mvn -B -q package -DskipTests
+PG_URL=$(src/bench/postgres.sh | tail -1)
+mkdir -p "$WORK"
+java -Xms4g -Xmx4g --enable-native-access=ALL-UNNAMED -jar target/newsroom-search.jar bench \
+  --articles "$ARTICLES" --work "$WORK" --pg-url "$PG_URL" "$@" 2>&1 | tee "$WORK/bench.log" | grep --line-buffered -v ' access - '
+echo "report: $WORK/report.md"
