@@ -80,6 +80,15 @@ public final class Benchmark {
       server.startSampling();
       LoadRunner.Result many = measure(mix, http, config.concurrency(), config);
       report.run("HTTP, " + config.concurrency() + " clients", many, server.stopSampling());
+      if (WrkRun.available()) {
+        server.startSampling();
+        WrkRun.Figures wrk =
+            WrkRun.run(mix, server.port(), config.concurrency(), config.duration().toSeconds(), config.work());
+        log.info("wrk: {}", wrk);
+        report.wrk("HTTP (wrk), " + config.concurrency() + " connections", wrk, server.stopSampling());
+      } else {
+        log.info("wrk is not installed: no HTTP run with a native client");
+      }
     }
 
     if (config.pgUrl() != null) {

@@ -13,6 +13,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import newsroom.enrich.Enricher;
 import newsroom.index.Article;
@@ -34,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class PostgresTarget implements LoadRunner.Target, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PostgresTarget.class);
   private static final List<String> LABEL_DIMENSIONS = List.of(Schema.COMPANY, Schema.REGULATOR, Schema.ACTION);
+  private static final int COPY_STREAMS = 2;
 
   private final String url;
   private final List<Connection> opened = Collections.synchronizedList(new ArrayList<>());
@@ -74,7 +81,7 @@ public final class PostgresTarget implements LoadRunner.Target, AutoCloseable {
               STORED)""");
     }
     long start = System.nanoTime();
-    long rows = copy(c, corpus, enricher);
+    long rows = copy(corpus, enricher);
     log.info("PostgreSQL: {} rows copied in {} s; building indexes", rows, (System.nanoTime() - start) / 1_000_000_000);
     try (Statement s = c.createStatement()) {
       s.execute("SET maintenance_work_mem = '1GB'");
@@ -95,20 +102,23 @@ public final class PostgresTarget implements LoadRunner.Target, AutoCloseable {
     return rows;
   }
 
-  private static long copy(Connection c, Corpus corpus, Enricher enricher) throws SQLException {
-    CopyIn copy =
-        c.unwrap(PGConnection.class)
-            .getCopyAPI()
-            .copyIn("COPY articles (id, title, body, source, url, published, company, regulator, action) FROM STDIN");
+  /**
+   * Streams the tagged corpus into the table through {@link #COPY_STREAMS} parallel COPY sessions: the
+   * server computes each row's tsvector in the session that receives it, so one session would use one core.
+   */
+  private long copy(Corpus corpus, Enricher enricher) throws SQLException {
+    BlockingQueue<byte[]> batches = new ArrayBlockingQueue<>(4 * COPY_STREAMS);
+    byte[] end = new byte[0];
+    ExecutorService writers = Executors.newFixedThreadPool(COPY_STREAMS);
+    List<Future<Long>> copied = new ArrayList<>();
+    for (int i = 0; i < COPY_STREAMS; i++) {
+      copied.add(writers.submit(() -> copyBatches(batches, end)));
+    }
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 21);
     long[] rows = {0};
-    SQLException[] failure = {null};
     try {
       corpus.read(
           article -> {
-            if (failure[0] != null) {
-              return;
-            }
             Article a = enricher.enrich(article);
             StringBuilder row = new StringBuilder(a.body().length() + 512);
             row.append(copyText(a.id())).append('\t')
@@ -122,30 +132,65 @@ public final class PostgresTarget implements LoadRunner.Target, AutoCloseable {
             }
             row.append('\n');
             buffer.writeBytes(row.toString().getBytes(StandardCharsets.UTF_8));
-            rows[0]++;
             if (buffer.size() > 1 << 20) {
-              try {
-                copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-              } catch (SQLException e) {
-                failure[0] = e;
-              }
+              put(batches, buffer.toByteArray(), copied);
               buffer.reset();
             }
-            if (rows[0] % 100_000 == 0) {
-              log.info("PostgreSQL: {} rows copied", rows[0]);
+            if (++rows[0] % 100_000 == 0) {
+              log.info("PostgreSQL: {} rows sent", rows[0]);
             }
           },
           problem -> log.warn("PostgreSQL load skipped {}", problem),
           (file, bytes) -> {});
-      if (failure[0] != null) {
-        throw failure[0];
+      put(batches, buffer.toByteArray(), copied);
+      for (int i = 0; i < COPY_STREAMS; i++) {
+        put(batches, end, copied);
       }
-      copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-      copy.endCopy();
-      return rows[0];
+      long total = 0;
+      for (Future<Long> f : copied) {
+        total += f.get();
+      }
+      return total;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while loading", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
     } finally {
-      if (copy.isActive()) {
-        copy.cancelCopy();
+      writers.shutdownNow();
+    }
+  }
+
+  /** Hands a batch to the COPY sessions; gives up if a session died (it would never take it). */
+  private static void put(BlockingQueue<byte[]> batches, byte[] batch, List<Future<Long>> sessions) {
+    try {
+      while (!batches.offer(batch, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (sessions.stream().anyMatch(Future::isDone)) {
+          throw new IllegalStateException("a COPY session to PostgreSQL failed");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading", e);
+    }
+  }
+
+  /** One COPY session: writes batches until the end marker; returns the rows it copied. */
+  private long copyBatches(BlockingQueue<byte[]> batches, byte[] end) throws SQLException, InterruptedException {
+    try (Connection c = DriverManager.getConnection(url)) {
+      CopyIn copy =
+          c.unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn("COPY articles (id, title, body, source, url, published, company, regulator, action) FROM STDIN");
+      try {
+        for (byte[] batch = batches.take(); batch != end; batch = batches.take()) {
+          copy.writeToCopy(batch, 0, batch.length);
+        }
+        return copy.endCopy();
+      } finally {
+        if (copy.isActive()) {
+          copy.cancelCopy();
+        }
       }
     }
   }

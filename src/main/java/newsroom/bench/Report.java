@@ -15,7 +15,15 @@ import java.util.Map;
 /** Collects a benchmark's figures and writes them as the Markdown tables of docs/benchmarks.md. */
 public final class Report {
 
-  private record Run(String name, LoadRunner.Result result, ServerProcess.Memory memory) {}
+  /** A table row: the figures of a run, its per-request results when the benchmark client made them (else null). */
+  private record Run(
+      String name,
+      long requests,
+      long failures,
+      double qps,
+      double[] percentilesMs,
+      LoadRunner.Result result,
+      ServerProcess.Memory memory) {}
 
   private final StringBuilder head = new StringBuilder();
   private final List<Run> runs = new ArrayList<>();
@@ -68,12 +76,13 @@ public final class Report {
   }
 
   void run(String name, LoadRunner.Result result, ServerProcess.Memory memory) {
-    runs.add(new Run(name, result, memory));
+    double[] p = {result.percentileMs(50), result.percentileMs(95), result.percentileMs(99), result.percentileMs(100)};
+    runs.add(new Run(name, result.requests(), result.failures(), result.qps(), p, result, memory));
   }
 
-  /** The results of a run by name prefix ("HTTP, 4"), if there is one. */
-  public LoadRunner.Result result(String namePrefix) {
-    return runs.stream().filter(r -> r.name().startsWith(namePrefix)).map(Run::result).findFirst().orElse(null);
+  void wrk(String name, WrkRun.Figures f, ServerProcess.Memory memory) {
+    double[] p = {f.p50(), f.p95(), f.p99(), f.max()};
+    runs.add(new Run(name, f.requests(), f.errors(), f.qps(), p, null, memory));
   }
 
   public String markdown() {
@@ -86,12 +95,11 @@ public final class Report {
     md.append("| run | requests | failed | QPS | median ms | p95 ms | p99 ms | max ms |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Run r : runs) {
-      LoadRunner.Result x = r.result();
+      double[] p = r.percentilesMs();
       md.append(String.format(
           Locale.ROOT,
           "| %s | %,d | %d | %.0f | %.2f | %.2f | %.2f | %.1f |%n",
-          r.name(), x.requests(), x.failures(), x.qps(),
-          x.percentileMs(50), x.percentileMs(95), x.percentileMs(99), x.percentileMs(100)));
+          r.name(), r.requests(), r.failures(), r.qps(), p[0], p[1], p[2], p[3]));
     }
     md.append('\n');
     for (Run r : runs) {
@@ -109,34 +117,38 @@ public final class Report {
   }
 
   private void ratios(StringBuilder md) {
-    LoadRunner.Result inProcess = concurrentRun("in-process");
-    LoadRunner.Result http = concurrentRun("HTTP");
-    LoadRunner.Result pg = concurrentRun("PostgreSQL");
-    if (inProcess != null && http != null) {
-      md.append(String.format(
-          Locale.ROOT,
-          "- HTTP / in-process at the same concurrency: median %.2fx, p99 %.2fx%n",
-          http.percentileMs(50) / inProcess.percentileMs(50),
-          http.percentileMs(99) / inProcess.percentileMs(99)));
+    Run inProcess = concurrentRun("in-process");
+    Run http = concurrentRun("HTTP, ");
+    Run wrk = concurrentRun("HTTP (wrk)");
+    Run pg = concurrentRun("PostgreSQL");
+    for (Run h : new Run[] {http, wrk}) {
+      if (inProcess != null && h != null) {
+        md.append(String.format(
+            Locale.ROOT,
+            "- %s / %s: median %.2fx, p99 %.2fx%n",
+            h.name(), inProcess.name(), h.percentilesMs()[0] / inProcess.percentilesMs()[0],
+            h.percentilesMs()[2] / inProcess.percentilesMs()[2]));
+      }
     }
     if (http != null && pg != null) {
       md.append(String.format(
           Locale.ROOT,
-          "- PostgreSQL / HTTP at the same concurrency: median %.1fx, p95 %.1fx, p99 %.1fx, QPS %.1fx fewer%n",
-          pg.percentileMs(50) / http.percentileMs(50),
-          pg.percentileMs(95) / http.percentileMs(95),
-          pg.percentileMs(99) / http.percentileMs(99),
+          "- %s / %s: median %.1fx, p95 %.1fx, p99 %.1fx slower; %.1fx fewer queries per second%n",
+          pg.name(), http.name(),
+          pg.percentilesMs()[0] / http.percentilesMs()[0],
+          pg.percentilesMs()[1] / http.percentilesMs()[1],
+          pg.percentilesMs()[2] / http.percentilesMs()[2],
           http.qps() / pg.qps()));
     }
     md.append('\n');
   }
 
-  /** The run of a target at the benchmark's concurrency (the last run of that target). */
-  private LoadRunner.Result concurrentRun(String target) {
-    LoadRunner.Result last = null;
+  /** The last run (the concurrent one) whose name starts so. */
+  private Run concurrentRun(String namePrefix) {
+    Run last = null;
     for (Run r : runs) {
-      if (r.name().startsWith(target)) {
-        last = r.result();
+      if (r.name().startsWith(namePrefix)) {
+        last = r;
       }
     }
     return last;
@@ -144,8 +156,11 @@ public final class Report {
 
   private void kinds(StringBuilder md) {
     List<Run> concurrent = new ArrayList<>();
-    for (String target : List.of("in-process", "HTTP", "PostgreSQL")) {
-      runs.stream().filter(r -> r.name().startsWith(target)).reduce((a, b) -> b).ifPresent(concurrent::add);
+    for (String target : List.of("in-process", "HTTP, ", "PostgreSQL")) {
+      Run r = concurrentRun(target);
+      if (r != null) {
+        concurrent.add(r);
+      }
     }
     md.append("Median latency by kind of query (ms), at the benchmark's concurrency:\n\n| kind |");
     concurrent.forEach(r -> md.append(' ').append(r.name()).append(" |"));
@@ -164,15 +179,17 @@ public final class Report {
 
   /** How often the engines agree on the number of matching articles, query by query. */
   private void agreement(StringBuilder md) {
-    LoadRunner.Result reference = concurrentRun("in-process");
-    if (reference == null) {
+    Run in = concurrentRun("in-process");
+    if (in == null) {
       return;
     }
-    for (String target : List.of("HTTP", "PostgreSQL")) {
-      LoadRunner.Result other = concurrentRun(target);
-      if (other == null) {
+    LoadRunner.Result reference = in.result();
+    for (String target : List.of("HTTP, ", "PostgreSQL")) {
+      Run run = concurrentRun(target);
+      if (run == null) {
         continue;
       }
+      LoadRunner.Result other = run.result();
       int compared = 0;
       int equal = 0;
       int close = 0;
@@ -188,7 +205,7 @@ public final class Report {
       md.append(String.format(
           Locale.ROOT,
           "- total hits, %s vs in-process: %d of %d queries equal, %d within 10%%%n",
-          target, equal, compared, close));
+          target.replace(", ", ""), equal, compared, close));
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import newsroom.bench.Benchmark;
 import newsroom.bench.CorpusGenerator;
 import newsroom.bench.Report;
+import newsroom.index.IndexStore;
 import newsroom.index.Profile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +57,11 @@ final class BenchmarkRun {
     Path index = work.resolve("index");
     if (Boolean.parseBoolean(options.get("reindex", "true")) || !Files.exists(index.resolve("CURRENT"))) {
       CorpusIndexer.Summary s =
-          Main.index(config, profileName, corpus, index, threads, options.integer("ram-buffer-mb", 256), 1);
+          Main.index(config, profileName, corpus, index, threads, options.integer("ram-buffer-mb", 1024), 1);
       report.indexing(s.indexed(), s.elapsed(), threads, folderSize(s.generation()));
+    } else {
+      Path current = new IndexStore(index).current().orElseThrow(() -> new IOException("no index in " + index));
+      report.line("index", String.format(Locale.ROOT, "reused %s, %,d MB", current.getFileName(), folderSize(current) >> 20));
     }
 
     Benchmark.Config bench =
