@@ -27,7 +27,8 @@ done = function(summary, latency, requests)
   io.write(string.format("bench duration_us %d\n", summary.duration))
   io.write(string.format("bench errors %d\n",
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout))
-  for _, p in ipairs({50, 95, 99, 100}) do
+  for _, p in ipairs({50, 95, 99}) do
     io.write(string.format("bench p%d_us %d\n", p, latency:percentile(p)))
   end
+  io.write(string.format("bench max_us %d\n", latency.max))
 end

@@ -79,6 +79,6 @@ final class WrkRun {
         values.get("p50_us") / 1e3,
         values.get("p95_us") / 1e3,
         values.get("p99_us") / 1e3,
-        values.get("p100_us") / 1e3);
+        values.get("max_us") / 1e3);
   }
 }
