@@ -8,6 +8,7 @@ import newsroom.index.IndexSettings;
 import newsroom.index.IndexStore;
 import newsroom.index.Profile;
 import newsroom.index.Schema;
+import newsroom.index.ServedIndex;
 import newsroom.ingest.Corpus;
 import newsroom.search.NewsSearcher;
 import newsroom.search.SearchSettings;
@@ -34,7 +35,12 @@ public final class TestIndexes {
         .build(new IndexStore(indexRoot), 2);
   }
 
-  public static NewsSearcher searcher(Path indexRoot) throws IOException {
-    return new NewsSearcher(new IndexStore(indexRoot), SearchSettings.load(CONFIG));
+  /** The index's current generation, open for searching (and live writes when {@code writable}). */
+  public static ServedIndex serve(Path indexRoot, boolean writable) throws IOException {
+    return ServedIndex.open(new IndexStore(indexRoot), writable);
+  }
+
+  public static NewsSearcher searcher(ServedIndex index) {
+    return new NewsSearcher(index, SearchSettings.load(CONFIG));
   }
 }

@@ -2,8 +2,10 @@ package newsroom.cli;
 
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +16,7 @@ import newsroom.index.IndexSettings;
 import newsroom.index.IndexStore;
 import newsroom.index.Profile;
 import newsroom.index.Schema;
+import newsroom.index.ServedIndex;
 import newsroom.ingest.Corpus;
 import newsroom.ingest.IngestProblem;
 import newsroom.search.NewsSearcher;
@@ -25,31 +28,36 @@ import org.slf4j.LoggerFactory;
  * Entry point.
  *
  * <pre>
- * index  --corpus DIR --index DIR --config DIR --profile NAME --threads N   build a new index generation
- * serve  --index DIR --config DIR --port N [--corpus DIR --profile NAME]    serve it (indexing the corpus first
- *                                                                            when there is no index yet)
+ * index    --corpus DIR --index DIR --config DIR --profile NAME --threads N  build a new index generation
+ * serve    --index DIR --config DIR --port N [--corpus DIR --profile NAME]   serve it (indexing the corpus first
+ *                                                                             when there is no index yet)
+ * reindex  --index DIR --config DIR     rebuild the index from its own articles with the current index-config
  * </pre>
+ *
+ * The server takes live writes only when a write token is configured: NEWSROOM_WRITE_TOKEN, or a file named by
+ * --write-token-file (never a plain flag, which other users of the machine could read in the process list).
  */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
   private static final Set<String> OPTIONS =
-      Set.of("corpus", "index", "config", "profile", "threads", "port", "ram-buffer-mb", "keep", "reload-seconds");
+      Set.of(
+          "corpus", "index", "config", "profile", "threads", "port", "ram-buffer-mb", "keep", "reload-seconds",
+          "write-token-file", "max-body-mb");
 
   private Main() {}
 
   public static void main(String[] args) {
-    if (args.length == 0 || !Set.of("index", "serve").contains(args[0])) {
-      System.err.println("usage: newsroom-search (index|serve) [--corpus DIR] [--index DIR] [--config DIR]"
-          + " [--profile NAME] [--port N] [--threads N]");
+    if (args.length == 0 || !Set.of("index", "serve", "reindex").contains(args[0])) {
+      System.err.println("usage: newsroom-search (index|serve|reindex) [--corpus DIR] [--index DIR] [--config DIR]"
+          + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]");
       System.exit(2);
     }
     try {
       Options options = new Options(Arrays.copyOfRange(args, 1, args.length), OPTIONS, System.getenv());
-      if (args[0].equals("index")) {
-        CorpusIndexer.Summary summary = index(options);
-        System.exit(summary.indexed() == 0 ? 1 : 0);
-      } else {
-        serve(options);
+      switch (args[0]) {
+        case "index" -> System.exit(index(options).indexed() == 0 ? 1 : 0);
+        case "reindex" -> reindex(options);
+        default -> serve(options);
       }
     } catch (IllegalArgumentException | IOException | java.io.UncheckedIOException e) {
       log.error("{}", e.getMessage());
@@ -92,32 +100,73 @@ public final class Main {
       log.info("no index in {} yet: building it from the corpus", store.root());
       index(options);
     }
-    NewsSearcher searcher =
-        new NewsSearcher(store, SearchSettings.load(options.path("config", "index-config")));
-    int port = options.integer("port", 7700);
-    Javalin app = ApiServer.create(searcher).start(port);
+    Path config = options.path("config", "index-config");
+    Optional<String> token = writeToken(options);
+    ServedIndex index = ServedIndex.open(store, token.isPresent());
+    NewsSearcher searcher = new NewsSearcher(index, SearchSettings.load(config));
+    ApiServer.Options apiOptions =
+        token.isEmpty()
+            ? ApiServer.Options.readOnly()
+            : ServerWiring.liveOptions(
+                index, searcher, config, token.get(), options.integer("max-body-mb", 10) * 1024L * 1024L);
+    Javalin app = ApiServer.create(searcher, apiOptions).start(options.integer("port", 7700));
     // A re-index run by another process publishes a new generation: pick it up without a restart.
-    ScheduledExecutorService reload = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "index-reload");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService reload =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "index-reload");
+              t.setDaemon(true);
+              return t;
+            });
     int every = options.integer("reload-seconds", 2);
-    reload.scheduleWithFixedDelay(() -> {
-      try {
-        searcher.refresh();
-      } catch (Exception e) {
-        log.warn("index reload failed, still serving the previous generation: {}", e.getMessage());
-      }
-    }, every, every, TimeUnit.SECONDS);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.stop();
-      try {
-        searcher.close();
-      } catch (IOException e) {
-        log.warn("closing the index: {}", e.getMessage());
-      }
-    }));
-    log.info("serving {} articles at http://localhost:{}/", searcher.size(), app.port());
+    reload.scheduleWithFixedDelay(
+        () -> {
+          try {
+            index.refresh();
+          } catch (Exception e) {
+            log.warn("index reload failed, still serving the previous generation: {}", e.getMessage());
+          }
+        },
+        every,
+        every,
+        TimeUnit.SECONDS);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.stop();
+                  try {
+                    index.close();
+                  } catch (IOException e) {
+                    log.warn("closing the index: {}", e.getMessage());
+                  }
+                }));
+    log.info(
+        "serving {} articles at http://localhost:{}/ ({})",
+        searcher.size(),
+        app.port(),
+        token.isPresent() ? "live writes enabled" : "read-only: no write token configured");
+  }
+
+  /** Rebuilds the index from its stored articles with today's index-config, without a server running. */
+  static void reindex(Options options) throws IOException {
+    IndexStore store = new IndexStore(options.path("index", "data/index"));
+    Path config = options.path("config", "index-config");
+    try (ServedIndex index = ServedIndex.open(store, true)) {
+      NewsSearcher searcher = new NewsSearcher(index, SearchSettings.load(config));
+      long articles = new LiveIngestion(index, searcher, config).reindex();
+      log.info("re-indexed {} articles into {}", articles, index.generation().dir);
+    } catch (org.apache.lucene.store.LockObtainFailedException e) {
+      throw new IOException(
+          "the index is open for writing by a running server: ask it instead (POST /api/admin/reindex)", e);
+    }
+  }
+
+  private static Optional<String> writeToken(Options options) throws IOException {
+    String file = options.get("write-token-file", null);
+    if (file != null) {
+      return Optional.of(Files.readString(Path.of(file)).strip()).filter(t -> !t.isEmpty());
+    }
+    return Optional.ofNullable(System.getenv("NEWSROOM_WRITE_TOKEN")).map(String::strip).filter(t -> !t.isEmpty());
   }
 }

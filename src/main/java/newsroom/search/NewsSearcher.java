@@ -1,8 +1,6 @@
 package newsroom.search;
 
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -14,12 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import newsroom.index.Article;
 import newsroom.index.FacetDimension;
-import newsroom.index.IndexStore;
+import newsroom.index.FacetedSearcher;
+import newsroom.index.Generation;
+import newsroom.index.ServedIndex;
 import newsroom.index.Schema;
-import newsroom.search.IndexGeneration.FacetedSearcher;
 import newsroom.search.SearchResponse.FacetCount;
 import newsroom.search.SearchResponse.FacetView;
 import newsroom.search.SearchResponse.Hit;
@@ -44,30 +42,22 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
-import org.apache.lucene.store.AlreadyClosedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Searches the generation of the index that the {@link IndexStore} serves: full-text query, facet filters with
- * drill-sideways counts, date drill-down and range, sorting, paging and highlighting. Thread-safe; a re-index is
- * picked up by {@link #refresh()} without interrupting searches already running.
+ * Searches the generation of the index that the {@link ServedIndex} serves: full-text query, facet filters with
+ * drill-sideways counts, date drill-down and range, sorting, paging and highlighting. Thread-safe; which
+ * generation it searches is {@link ServedIndex}'s business.
  */
-public final class NewsSearcher implements Closeable {
-  private static final Logger log = LoggerFactory.getLogger(NewsSearcher.class);
+public final class NewsSearcher {
   private static final String MARK_OPEN = "<mark>";
   private static final String MARK_CLOSE = "</mark>";
 
-  private final IndexStore store;
+  private final ServedIndex index;
   private final SearchSettings settings;
-  private final AtomicReference<IndexGeneration> generation = new AtomicReference<>();
 
-  public NewsSearcher(IndexStore store, SearchSettings settings) throws IOException {
-    this.store = store;
+  public NewsSearcher(ServedIndex index, SearchSettings settings) {
+    this.index = index;
     this.settings = settings;
-    Path current =
-        store.current().orElseThrow(() -> new IOException("no index in " + store.root() + ": build one first"));
-    generation.set(IndexGeneration.open(current));
   }
 
   public SearchSettings settings() {
@@ -75,30 +65,12 @@ public final class NewsSearcher implements Closeable {
   }
 
   public Schema schema() {
-    return generation.get().schema;
+    return index.generation().schema;
   }
 
   /** The generation folder being searched. */
   public Path servedGeneration() {
-    return generation.get().dir;
-  }
-
-  /**
-   * Switches to a newly published generation, if there is one. Searches running on the old one finish on it;
-   * its files are released when the last of them does. Returns whether it switched.
-   */
-  public synchronized boolean refresh() throws IOException {
-    Optional<Path> current = store.current();
-    IndexGeneration old = generation.get();
-    if (current.isEmpty() || current.get().equals(old.dir)) {
-      old.searchers.maybeRefresh();
-      return false;
-    }
-    IndexGeneration next = IndexGeneration.open(current.get());
-    generation.set(next);
-    old.close();
-    log.info("switched to index generation {}", next.dir.getFileName());
-    return true;
+    return index.generation().dir;
   }
 
   public SearchResponse search(SearchRequest request) {
@@ -122,43 +94,16 @@ public final class NewsSearcher implements Closeable {
     return withSearcher((gen, searcher) -> searcher.getIndexReader().numDocs());
   }
 
-  private interface SearcherWork<T> {
-    T run(IndexGeneration gen, FacetedSearcher searcher) throws IOException;
-  }
-
-  private <T> T withSearcher(SearcherWork<T> work) {
-    for (int attempt = 0; ; attempt++) {
-      IndexGeneration gen = generation.get();
-      IndexSearcher acquired;
-      try {
-        acquired = gen.searchers.acquire();
-      } catch (AlreadyClosedException e) {
-        if (attempt < 3) {
-          continue; // a refresh closed this generation between get() and acquire(): take the new one
-        }
-        throw e;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      try {
-        return work.run(gen, (FacetedSearcher) acquired);
-      } catch (IndexSearcher.TooManyClauses e) {
-        throw new InvalidRequestException(
-            "Query too broad",
-            "a wildcard, prefix or fuzzy term matches too many words; make it more specific");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } finally {
-        try {
-          gen.searchers.release(acquired);
-        } catch (IOException e) {
-          log.warn("could not release searcher", e);
-        }
-      }
+  private <T> T withSearcher(ServedIndex.SearcherWork<T> work) {
+    try {
+      return index.withSearcher(work);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidRequestException(
+          "Query too broad", "a wildcard, prefix or fuzzy term matches too many words; make it more specific");
     }
   }
 
-  private SearchResponse search(IndexGeneration gen, FacetedSearcher searcher, SearchRequest request)
+  private SearchResponse search(Generation gen, FacetedSearcher searcher, SearchRequest request)
       throws IOException {
     long start = System.nanoTime();
     validatePaging(request);
@@ -185,8 +130,8 @@ public final class NewsSearcher implements Closeable {
     int window = request.page() * request.size();
     TopDocs top;
     Facets facets = null;
-    if (searcher.facetState != null) {
-      DrillSideways sideways = new DrillSideways(searcher, gen.facetsConfig, searcher.facetState);
+    if (searcher.facetState() != null) {
+      DrillSideways sideways = new DrillSideways(searcher, gen.facetsConfig, searcher.facetState());
       DrillSideways.DrillSidewaysResult result =
           sideways.search(drillDown, null, null, Math.max(window, 1), sort(request.sort()), true);
       top = result.hits;
@@ -264,7 +209,7 @@ public final class NewsSearcher implements Closeable {
     return new Sort(byDate, SortField.FIELD_SCORE);
   }
 
-  private List<Hit> hits(IndexGeneration gen, IndexSearcher searcher, Query query, ScoreDoc[] docs)
+  private List<Hit> hits(Generation gen, IndexSearcher searcher, Query query, ScoreDoc[] docs)
       throws IOException {
     if (docs.length == 0) {
       return List.of();
@@ -304,7 +249,7 @@ public final class NewsSearcher implements Closeable {
    * Snippets are HTML in which only the {@code <mark>} tags are markup: the formatter escapes the article text,
    * so an article cannot inject script into a page that shows its snippet.
    */
-  private UnifiedHighlighter highlighter(IndexSearcher searcher, IndexGeneration gen) {
+  private UnifiedHighlighter highlighter(IndexSearcher searcher, Generation gen) {
     DefaultPassageFormatter formatter =
         new DefaultPassageFormatter(MARK_OPEN, MARK_CLOSE, PASSAGE_SEPARATOR, true);
     return new UnifiedHighlighter(
@@ -323,7 +268,7 @@ public final class NewsSearcher implements Closeable {
     };
   }
 
-  private List<FacetView> facetViews(IndexGeneration gen, Facets facets, SearchRequest request)
+  private List<FacetView> facetViews(Generation gen, Facets facets, SearchRequest request)
       throws IOException {
     List<FacetView> views = new ArrayList<>();
     for (FacetDimension dim : gen.schema.facets()) {
@@ -370,12 +315,8 @@ public final class NewsSearcher implements Closeable {
     return new FacetView(dim.name(), dim.label(), true, path, values);
   }
 
-  private static String facetNames(IndexGeneration gen) {
+  private static String facetNames(Generation gen) {
     return String.join(", ", gen.schema.facets().stream().map(FacetDimension::name).toList());
   }
 
-  @Override
-  public void close() throws IOException {
-    generation.get().close();
-  }
 }

@@ -21,6 +21,7 @@ import newsroom.index.IndexSettings;
 import newsroom.index.IndexStore;
 import newsroom.index.Profile;
 import newsroom.index.Schema;
+import newsroom.index.ServedIndex;
 import newsroom.ingest.Corpus;
 import newsroom.ingest.CorpusFormat;
 import newsroom.ingest.IngestProblem;
@@ -51,7 +52,8 @@ class ReindexTest {
     assertEquals(2, summary.skipped().size(), summary.skipped().toString());
     assertTrue(summary.skipped().stream().anyMatch(p -> p.where().endsWith("garbage.txt")));
     assertTrue(summary.skipped().stream().anyMatch(p -> p.where().endsWith("cut.jsonl") && p.line() == 2));
-    try (NewsSearcher searcher = TestIndexes.searcher(tmp.resolve("index"))) {
+    try (ServedIndex index = TestIndexes.serve(tmp.resolve("index"), false)) {
+      NewsSearcher searcher = TestIndexes.searcher(index);
       assertEquals(6, searcher.size());
       assertEquals(List.of("ok"), searcher.search(SearchRequest.of("fined")).hits().stream().map(h -> h.id()).toList());
     }
@@ -64,7 +66,8 @@ class ReindexTest {
     IndexStore store = new IndexStore(root);
     Path served = store.current().orElseThrow();
 
-    try (NewsSearcher searcher = TestIndexes.searcher(root)) {
+    try (ServedIndex index = TestIndexes.serve(root, false)) {
+      NewsSearcher searcher = TestIndexes.searcher(index);
       // A corpus reader that dies after two articles, as a crashing import would.
       CorpusFormat dying =
           new CorpusFormat() {
@@ -89,7 +92,7 @@ class ReindexTest {
       assertThrows(IllegalStateException.class, () -> indexer.build(store, 2));
 
       assertEquals(served, store.current().orElseThrow());
-      assertFalse(searcher.refresh());
+      assertFalse(index.refresh());
       assertEquals(5, searcher.size());
       assertEquals(SeedCorpus.allIds().size(), searcher.search(SearchRequest.of("")).total());
       try (Stream<Path> gens = Files.list(root)) {
@@ -103,7 +106,8 @@ class ReindexTest {
   void aSuccessfulReindexIsPickedUpWithoutRestart() throws Exception {
     Path root = tmp.resolve("index");
     TestIndexes.build(TestIndexes.SEED_CORPUS, root);
-    try (NewsSearcher searcher = TestIndexes.searcher(root)) {
+    try (ServedIndex index = TestIndexes.serve(root, false)) {
+      NewsSearcher searcher = TestIndexes.searcher(index);
       Path before = searcher.servedGeneration();
       assertEquals(5, searcher.size());
 
@@ -114,7 +118,7 @@ class ReindexTest {
           smaller.resolve("only.txt"));
       TestIndexes.build(smaller, root);
 
-      assertTrue(searcher.refresh());
+      assertTrue(index.refresh());
       assertNotEquals(before, searcher.servedGeneration());
       assertEquals(1, searcher.size());
     }

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import newsroom.SeedCorpus;
 import newsroom.TestIndexes;
+import newsroom.index.ServedIndex;
 import newsroom.index.Json;
 import newsroom.search.NewsSearcher;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The JSON API over real HTTP, on a random port, over the seed corpus. */
 class ApiServerTest {
   @TempDir static Path indexRoot;
+  static ServedIndex index;
   static NewsSearcher searcher;
   static Javalin app;
   static final HttpClient http = HttpClient.newHttpClient();
@@ -36,14 +38,15 @@ class ApiServerTest {
   @BeforeAll
   static void start() throws Exception {
     TestIndexes.build(TestIndexes.SEED_CORPUS, indexRoot);
-    searcher = TestIndexes.searcher(indexRoot);
+    index = TestIndexes.serve(indexRoot, false);
+    searcher = TestIndexes.searcher(index);
     app = ApiServer.create(searcher).start(0);
   }
 
   @AfterAll
   static void stop() throws Exception {
     app.stop();
-    searcher.close();
+    index.close();
   }
 
   record Reply(int status, String contentType, JsonNode json) {}
