@@ -64,6 +64,8 @@ public final class ApiServer {
               config.staticFiles.add("/public", Location.CLASSPATH);
               config.http.maxRequestSize = options.maxBodyBytes();
               config.http.prefer405over404 = true;
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+              config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
               config.requestLogger.http(
                   (ctx, ms) ->
                       access.info(
