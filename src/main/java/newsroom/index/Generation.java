@@ -104,22 +104,30 @@ public final class Generation implements Closeable {
   }
 
   /**
-   * Adds or replaces articles by id and deletes ids, commits (so the change survives a crash), and waits until
-   * searches see it. Returns when the change is durable and visible.
+   * Adds or replaces articles by id and deletes ids, in the writer's memory. Returns the sequence number to pass
+   * to {@link #commitAndAwait}; -1 when there was nothing to do.
    */
-  public void write(List<Article> upserts, List<String> deletes) throws IOException {
+  long apply(List<Article> upserts, List<String> deletes) throws IOException {
     if (writer == null) {
       throw new IllegalStateException("this generation is open read-only");
     }
-    if (upserts.isEmpty() && deletes.isEmpty()) {
-      return;
-    }
-    long seq = 0;
+    long seq = -1;
     for (Article a : upserts) {
       seq = writer.updateDocument(new Term(Schema.ID, a.id()), documents.toDocument(a));
     }
     for (String id : deletes) {
       seq = writer.deleteDocuments(new Term(Schema.ID, id));
+    }
+    return seq;
+  }
+
+  /**
+   * Commits (so the change survives a crash) and waits until searches see change {@code seq}. Concurrent callers
+   * share commits: one commit covers every change applied before it.
+   */
+  void commitAndAwait(long seq) throws IOException {
+    if (seq < 0) {
+      return;
     }
     writer.commit();
     try {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.StoredFields;
@@ -59,7 +60,16 @@ public final class ServedIndex implements Closeable {
    * Switches to a newly published generation, if there is one, and otherwise refreshes the searchers of the
    * current one. Returns whether it switched.
    */
-  public synchronized boolean refresh() throws IOException {
+  public boolean refresh() throws IOException {
+    switching.writeLock().lock();
+    try {
+      return refreshLocked();
+    } finally {
+      switching.writeLock().unlock();
+    }
+  }
+
+  private boolean refreshLocked() throws IOException {
     Optional<Path> published = store.current();
     Generation old = current.get();
     if (published.isEmpty() || published.get().equals(old.dir)) {
@@ -104,19 +114,38 @@ public final class ServedIndex implements Closeable {
 
   /**
    * Applies live writes to the current generation: durable and visible to searches when this returns.
-   * Serialized with {@link #refresh()} so a write never lands in a generation being retired; during a
-   * {@link #rebuild} it is also recorded, to be replayed into the new generation.
+   * Concurrent writes run together (one commit can cover several of them); switching generations waits for
+   * them, so a write never lands in a generation being retired. During a {@link #rebuild} writes are also
+   * recorded, to be replayed into the new generation.
    */
-  public synchronized void write(List<Article> upserts, List<String> deletes) throws IOException {
-    current.get().write(upserts, deletes);
-    if (writesDuringRebuild != null) {
-      writesDuringRebuild.add(new Write(List.copyOf(upserts), List.copyOf(deletes)));
+  public void write(List<Article> upserts, List<String> deletes) throws IOException {
+    switching.readLock().lock();
+    try {
+      Generation gen = current.get();
+      long seq;
+      // Applying and recording happen together, so a replay repeats concurrent writes in the order they took.
+      synchronized (applyOrder) {
+        seq = gen.apply(upserts, deletes);
+        List<Write> recording = writesDuringRebuild;
+        if (recording != null) {
+          recording.add(new Write(List.copyOf(upserts), List.copyOf(deletes)));
+        }
+      }
+      gen.commitAndAwait(seq);
+    } finally {
+      switching.readLock().unlock();
     }
   }
 
   private record Write(List<Article> upserts, List<String> deletes) {}
 
-  private List<Write> writesDuringRebuild; // guarded by this
+  private final Object applyOrder = new Object();
+
+  /** Writes hold the read lock, so they run concurrently; a generation switch holds the write lock. */
+  private final ReentrantReadWriteLock switching = new ReentrantReadWriteLock();
+
+  /** Non-null while a rebuild copies the index; replayed in order before the switch. */
+  private volatile List<Write> writesDuringRebuild;
 
   /**
    * Rebuilds the served index from its own stored articles into a new generation, passing each through
@@ -125,11 +154,14 @@ public final class ServedIndex implements Closeable {
    * the new generation before the switch, so none is lost. A failure leaves the served generation as it was.
    */
   public Path rebuild(Schema schema, UnaryOperator<Article> transform, double ramBufferMb) throws IOException {
-    synchronized (this) {
+    switching.writeLock().lock();
+    try {
       if (writesDuringRebuild != null) {
         throw new IllegalStateException("a rebuild is already running");
       }
-      writesDuringRebuild = new ArrayList<>();
+      writesDuringRebuild = new ArrayList<>(); // appended under applyOrder, read under the write lock
+    } finally {
+      switching.writeLock().unlock();
     }
     try (IndexBuilder builder = new IndexBuilder(store, schema, ramBufferMb)) {
       // The snapshot is taken after recording started: every write is either in it or in the replay list.
@@ -149,7 +181,8 @@ public final class ServedIndex implements Closeable {
                 }
                 return n;
               });
-      synchronized (this) {
+      switching.writeLock().lock();
+      try {
         for (Write w : writesDuringRebuild) {
           for (Article a : w.upserts()) {
             builder.add(transform.apply(a));
@@ -165,16 +198,21 @@ public final class ServedIndex implements Closeable {
         old.close();
         log.info("switched to index generation {}", next.dir.getFileName());
         return published;
+      } finally {
+        switching.writeLock().unlock();
       }
     } finally {
-      synchronized (this) {
-        writesDuringRebuild = null;
-      }
+      writesDuringRebuild = null;
     }
   }
 
   @Override
-  public synchronized void close() throws IOException {
-    current.get().close();
+  public void close() throws IOException {
+    switching.writeLock().lock();
+    try {
+      current.get().close();
+    } finally {
+      switching.writeLock().unlock();
+    }
   }
 }
