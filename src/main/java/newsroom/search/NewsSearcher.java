@@ -106,7 +106,7 @@ public final class NewsSearcher {
   private SearchResponse search(Generation gen, FacetedSearcher searcher, SearchRequest request)
       throws IOException {
     long start = System.nanoTime();
-    validatePaging(request);
+    validate(request);
     Query userQuery = QueryParsing.parse(request.query(), gen.analyzer, settings);
     Query base = withDateRange(userQuery, request);
 
@@ -161,7 +161,7 @@ public final class NewsSearcher {
         facetViews);
   }
 
-  private void validatePaging(SearchRequest request) {
+  private void validate(SearchRequest request) {
     if (request.page() < 1) {
       throw new InvalidRequestException("Invalid page", "page starts at 1");
     }

@@ -190,6 +190,16 @@ class ApiServerTest {
   }
 
   @Test
+  void aServerWithoutAWriteTokenRefusesWrites() throws Exception {
+    HttpTestClient client = new HttpTestClient(app.port());
+    var post = client.send("POST", "/api/articles", "application/json", "{\"id\":\"x\",\"body\":\"y\"}", "any");
+    assertEquals(403, post.status());
+    assertEquals("Writes disabled", post.json().get("error").asText());
+    assertEquals(403, client.send("DELETE", "/api/articles/x", null, null, "any").status());
+    assertEquals(5, get("/health").json().get("articles").asInt());
+  }
+
+  @Test
   void healthReportsTheServedIndex() throws Exception {
     Reply r = get("/health");
     assertEquals(200, r.status());
