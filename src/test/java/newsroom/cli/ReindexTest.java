@@ -17,6 +17,7 @@ import newsroom.SeedCorpus;
 import newsroom.TestIndexes;
 import newsroom.enrich.Enricher;
 import newsroom.index.Article;
+import newsroom.index.IndexBuilder;
 import newsroom.index.IndexSettings;
 import newsroom.index.IndexStore;
 import newsroom.index.Profile;
@@ -132,6 +133,25 @@ class ReindexTest {
     }
     try (Stream<Path> gens = Files.list(root)) {
       assertEquals(2, gens.filter(p -> p.getFileName().toString().startsWith("gen-")).count());
+    }
+  }
+
+  @Test
+  void aGenerationLeftByAKilledBuildIsDeletedButOneStillBuildingIsNot() throws IOException {
+    Path root = tmp.resolve("index");
+    TestIndexes.build(TestIndexes.SEED_CORPUS, root);
+    IndexStore store = new IndexStore(root);
+    Path killed = Files.createDirectories(root.resolve("gen-00000000-000000-000")); // no commit, no lock holder
+    Path served = store.current().orElseThrow();
+    Profile profile = Profile.load(TestIndexes.CONFIG, Profile.DEFAULT);
+    try (IndexBuilder running = new IndexBuilder(store, Schema.of(profile, IndexSettings.load(TestIndexes.CONFIG)), 16)) {
+      store.prune(2);
+      assertFalse(Files.exists(killed));
+      assertTrue(Files.exists(served));
+      try (Stream<Path> gens = Files.list(root)) {
+        assertEquals(2, gens.filter(p -> p.getFileName().toString().startsWith("gen-")).count(),
+            "the served generation and the one still being built");
+      }
     }
   }
 }
