@@ -81,8 +81,11 @@ public final class Main {
             options.integer("ram-buffer-mb", 256));
     CorpusIndexer.Summary s = indexer.build(new IndexStore(options.path("index", "data/index")), options.integer("keep", 2));
     log.info(
-        "indexed {} articles from {} files in {} ms ({} articles/s); skipped {}; index {}",
+        "indexed {} articles ({} without a title, {} without a body) from {} files in {} ms ({} articles/s);"
+            + " skipped {}; index {}",
         s.indexed(),
+        s.withoutTitle(),
+        s.withoutBody(),
         s.files(),
         s.elapsed().toMillis(),
         Math.round(s.articlesPerSecond()),
