@@ -41,13 +41,12 @@ public final class FeedFormat implements CorpusFormat {
 
   @Override
   public boolean handles(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".rss") || name.endsWith(".atom")) {
+    if (TextFiles.nameEndsWith(file, ".rss", ".atom")) {
       return true;
     }
     // Any XML file may be a feed: look at its root. One that cannot be parsed is claimed so that its error is
     // reported, not silently ignored; well-formed XML of another kind (a sitemap, say) is not part of the corpus.
-    return name.endsWith(".xml") && rootElement(file).map(ROOTS::contains).orElse(true);
+    return TextFiles.nameEndsWith(file, ".xml") && rootElement(file).map(ROOTS::contains).orElse(true);
   }
 
   @Override

@@ -71,7 +71,7 @@ public final class ReutersSgmlFormat implements CorpusFormat {
 
   @Override
   public boolean handles(Path file) {
-    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sgm");
+    return TextFiles.nameEndsWith(file, ".sgm");
   }
 
   @Override

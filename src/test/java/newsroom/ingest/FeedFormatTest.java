@@ -28,56 +28,79 @@ public class FeedFormatTest {
     return articles.stream().collect(Collectors.toMap(Article::id, Function.identity()));
   }
 
+  static Map<String, Article> readWithoutProblems(Path feed) {
+    List<IngestProblem> problems = new ArrayList<>();
+    Map<String, Article> articles = read(feed, problems);
+    assertEquals(List.of(), problems);
+    return articles;
+  }
+
+  /** An article of the test feeds, as the reader should give it: feeds bring no labels. */
+  static Article expected(String id, String title, String body, String source, String url, String published) {
+    return new Article(id, title, body, source, url, Instant.parse(published), Map.of());
+  }
+
   @Test
   void rssItemsKeepTitleLinkDateSourceAndTextWithoutMarkup() {
-    List<IngestProblem> problems = new ArrayList<>();
-    Map<String, Article> items = read(FEEDS.resolve("newsroom.rss"), problems);
-    assertEquals(List.of(), problems);
-    assertEquals(3, items.size());
-
-    Article didi = items.get("wire-2021-0702-didi");
-    assertEquals("Regulator opens review of Didi", didi.title());
-    assertEquals("https://wire.example.org/2021/07/02/didi-review", didi.url());
-    assertEquals(Instant.parse("2021-07-02T21:30:00Z"), didi.published());
-    assertEquals("Newsroom Test Wire", didi.source(), "the channel's title, not its image's");
+    String wire = "https://wire.example.org/2021/";
     assertEquals(
-        "The Cyberspace Administration of China said it had opened a review of the ride-hailing company.\n"
-            + "Shares fell 5% & trading was heavy \u2014 analysts said.",
-        didi.body());
-
-    // content:encoded wins over the description; scripts are no text; "+0800" is an offset.
-    Article apps = items.get("https://wire.example.org/2021/07/04/apps-pulled");
-    assertEquals("Regulators ordered app stores to remove the Didi app.\nExisting users were not affected.", apps.body());
-    assertEquals(Instant.parse("2021-07-04T15:15:00Z"), apps.published());
-
-    // No guid: the link is the id; the item's own source wins; a title alone is kept, with an empty body.
-    Article brief = items.get("https://wire.example.org/2021/08/01/markets");
-    assertEquals("Markets Desk", brief.source());
-    assertEquals(Instant.parse("2021-08-01T21:00:00Z"), brief.published(), "EST is five hours behind");
-    assertEquals("", brief.body());
+        Map.of(
+            // HTML in the description is text; the source is the channel's title, not its image's.
+            "wire-2021-0702-didi",
+            expected(
+                "wire-2021-0702-didi",
+                "Regulator opens review of Didi",
+                "The Cyberspace Administration of China said it had opened a review of the ride-hailing company.\n"
+                    + "Shares fell 5% & trading was heavy \u2014 analysts said.",
+                "Newsroom Test Wire",
+                wire + "07/02/didi-review",
+                "2021-07-02T21:30:00Z"),
+            // content:encoded wins over the description; scripts are no text; "+0800" is an offset.
+            wire + "07/04/apps-pulled",
+            expected(
+                wire + "07/04/apps-pulled",
+                "Apps pulled from stores, ministry says",
+                "Regulators ordered app stores to remove the Didi app.\nExisting users were not affected.",
+                "Newsroom Test Wire",
+                wire + "07/04/apps-pulled",
+                "2021-07-04T15:15:00Z"),
+            // No guid: the link is the id; the item's own source wins; a title alone is kept; EST is UTC-5.
+            wire + "08/01/markets",
+            expected(
+                wire + "08/01/markets",
+                "Brief: markets close lower",
+                "",
+                "Markets Desk",
+                wire + "08/01/markets",
+                "2021-08-01T21:00:00Z")),
+        readWithoutProblems(FEEDS.resolve("newsroom.rss")));
   }
 
   @Test
   void atomEntriesReadTextHtmlAndXhtmlContent() {
-    List<IngestProblem> problems = new ArrayList<>();
-    Map<String, Article> entries = read(FEEDS.resolve("newsroom.atom"), problems);
-    assertEquals(List.of(), problems);
-    assertEquals(2, entries.size());
-
-    Article kanzhun = entries.get("tag:atom.example.org,2022:kanzhun-resumes");
-    assertEquals("Kanzhun resumes new user registrations", kanzhun.title());
-    assertEquals("https://atom.example.org/kanzhun-resumes", kanzhun.url(), "the alternate link, not the enclosure");
-    assertEquals(Instant.parse("2022-06-29T01:30:00Z"), kanzhun.published(), "published, not updated");
-    assertEquals("Newsroom Test Atom", kanzhun.source());
+    String kanzhun = "tag:atom.example.org,2022:kanzhun-resumes";
+    String fta = "tag:atom.example.org,2022:fta";
     assertEquals(
-        "The owner of Boss Zhipin said registrations resumed after the review.\nIts shares rose.", kanzhun.body());
-
-    Article fta = entries.get("tag:atom.example.org,2022:fta");
-    assertEquals("Full Truck Alliance & the review", fta.title());
-    assertEquals("https://atom.example.org/fta", fta.url());
-    assertEquals(Instant.parse("2022-06-29T08:00:00Z"), fta.published(), "updated, when nothing says published");
-    assertEquals("Partner Wire", fta.source());
-    assertEquals("Full Truck Alliance said the review of Yunmanman and Huochebang had ended.", fta.body());
+        Map.of(
+            // XHTML content wins over the summary; the alternate link, not the enclosure; published, not updated.
+            kanzhun,
+            expected(
+                kanzhun,
+                "Kanzhun resumes new user registrations",
+                "The owner of Boss Zhipin said registrations resumed after the review.\nIts shares rose.",
+                "Newsroom Test Atom",
+                "https://atom.example.org/kanzhun-resumes",
+                "2022-06-29T01:30:00Z"),
+            // An HTML title; a plain-text summary; updated when nothing says published; the entry's own source.
+            fta,
+            expected(
+                fta,
+                "Full Truck Alliance & the review",
+                "Full Truck Alliance said the review of Yunmanman and Huochebang had ended.",
+                "Partner Wire",
+                "https://atom.example.org/fta",
+                "2022-06-29T08:00:00Z")),
+        readWithoutProblems(FEEDS.resolve("newsroom.atom")));
   }
 
   @Test
