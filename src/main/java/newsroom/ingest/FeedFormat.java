@@ -150,7 +150,7 @@ public final class FeedFormat implements CorpusFormat {
       items++;
       long line = xml.getLocation().getLineNumber();
       Item item = new Item();
-      while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+      while (nextChild()) {
         String name = xml.getLocalName();
         switch (name) {
           case "title" -> item.title = Markup.htmlToText(text()).replace('\n', ' ');
@@ -198,6 +198,22 @@ public final class FeedFormat implements CorpusFormat {
       }
       String name = Markup.htmlToText(title != null ? title : direct.toString());
       return name.isEmpty() ? null : name;
+    }
+
+    /**
+     * Moves to the next child element of the current one (true), or to its end tag (false). Stray text between
+     * an item's elements is passed over, not treated as an error.
+     */
+    private boolean nextChild() throws XMLStreamException {
+      while (true) {
+        int event = xml.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          return true;
+        }
+        if (event == XMLStreamConstants.END_ELEMENT) {
+          return false;
+        }
+      }
     }
 
     /**
