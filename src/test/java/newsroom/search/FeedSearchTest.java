@@ -9,6 +9,7 @@ import java.util.Map;
 import newsroom.TestIndexes;
 import newsroom.cli.CorpusIndexer;
 import newsroom.index.Schema;
+import newsroom.index.ServedIndex;
 import newsroom.ingest.FeedFormatTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,8 @@ class FeedSearchTest {
     assertEquals(List.of(), summary.skipped());
     assertEquals(1, summary.withoutBody(), "the RSS item with a title only");
     assertEquals(0, summary.withoutTitle());
-    try (NewsSearcher searcher = TestIndexes.searcher(indexRoot)) {
+    try (ServedIndex index = TestIndexes.serve(indexRoot, false)) {
+      NewsSearcher searcher = TestIndexes.searcher(index);
       SearchResponse all = searcher.search(SearchRequest.of(""));
       assertEquals(Map.of("2021", 3L, "2022", 2L), counts(all, Schema.DATE));
       assertEquals(2, searcher.search(SearchRequest.of("").withDate("2021", "07")).total());

@@ -22,6 +22,7 @@ import newsroom.ReutersCollection.Story;
 import newsroom.TestIndexes;
 import newsroom.cli.CorpusIndexer;
 import newsroom.index.Article;
+import newsroom.index.ServedIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,17 +37,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReutersSearchTest {
   @TempDir static Path indexRoot;
   static CorpusIndexer.Summary summary;
+  static ServedIndex index;
   static NewsSearcher searcher;
 
   @BeforeAll
   static void buildIndex() throws Exception {
     summary = TestIndexes.build(ReutersCollection.DIR, indexRoot, "reuters");
-    searcher = TestIndexes.searcher(indexRoot);
+    index = TestIndexes.serve(indexRoot, false);
+    searcher = TestIndexes.searcher(index);
   }
 
   @AfterAll
   static void close() throws Exception {
-    searcher.close();
+    index.close();
   }
 
   /** Every facet value with its count, for an empty query with these filters. */
