@@ -1,7 +1,9 @@
 package newsroom;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import newsroom.cli.CorpusIndexer;
 import newsroom.enrich.Enricher;
 import newsroom.index.IndexSettings;
@@ -42,5 +44,16 @@ public final class TestIndexes {
 
   public static NewsSearcher searcher(ServedIndex index) {
     return new NewsSearcher(index, SearchSettings.load(CONFIG));
+  }
+
+  /** A new corpus folder holding copies of the seed articles, for tests that add articles of their own. */
+  public static Path copyOfSeedCorpus(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (Stream<Path> seeds = Files.list(SEED_CORPUS)) {
+      for (Path seed : seeds.filter(p -> p.toString().endsWith(".txt")).toList()) {
+        Files.copy(seed, dir.resolve(seed.getFileName()));
+      }
+    }
+    return dir;
   }
 }

@@ -16,6 +16,7 @@ import newsroom.search.InvalidRequestException;
 import newsroom.search.NewsSearcher;
 import newsroom.search.SearchRequest;
 import newsroom.search.SearchResponse;
+import newsroom.search.SimilarArticle;
 import newsroom.search.SortOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   private static final Logger access = LoggerFactory.getLogger("access");
+  /** "More like this" articles answered when the request does not say how many. */
+  private static final int SIMILAR_SHOWN = 5;
 
   /**
    * How the server takes writes.
@@ -80,6 +83,7 @@ public final class ApiServer {
     app.get("/api/search", api::search);
     app.get("/api/facets", api::facets);
     app.get("/api/articles/{id}", api::article);
+    app.get("/api/articles/{id}/similar", api::similar);
     app.post("/api/articles", api::addArticles);
     app.delete("/api/articles/{id}", api::deleteArticle);
     app.post("/api/admin/reindex", api::reindex);
@@ -164,7 +168,7 @@ public final class ApiServer {
     options.access().check(ctx);
     String id = ctx.pathParam("id");
     if (!writes().delete(id)) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "Not found", "no article with id '" + id + "'");
+      throw articleNotFound(id);
     }
     ctx.json(Map.of("deleted", id, "durable", true));
   }
@@ -184,13 +188,20 @@ public final class ApiServer {
 
   private void article(Context ctx) {
     String id = ctx.pathParam("id");
-    searcher
-        .article(id)
-        .ifPresentOrElse(
-            ctx::json,
-            () -> {
-              throw new ApiException(HttpStatus.NOT_FOUND, "Not found", "no article with id '" + id + "'");
-            });
+    ctx.json(searcher.article(id).orElseThrow(() -> articleNotFound(id)));
+  }
+
+  /** Articles that read like this one: {@code {"id": ..., "similar": [{id, title, source, published, score}]}}. */
+  private void similar(Context ctx) {
+    String id = ctx.pathParam("id");
+    int size = SearchParams.integer(ctx, "size", SIMILAR_SHOWN);
+    ctx.json(new Similar(id, searcher.similar(id, size).orElseThrow(() -> articleNotFound(id))));
+  }
+
+  record Similar(String id, List<SimilarArticle> similar) {}
+
+  private static ApiException articleNotFound(String id) {
+    return new ApiException(HttpStatus.NOT_FOUND, "Not found", "no article with id '" + id + "'");
   }
 
 }

@@ -28,6 +28,7 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -86,6 +87,44 @@ public final class NewsSearcher {
             return Optional.empty();
           }
           return Optional.of(gen.documents.fromStored(searcher.storedFields().document(top.scoreDocs[0].doc)));
+        });
+  }
+
+  /**
+   * Up to {@code limit} other articles whose body reads most like this one's (Lucene MoreLikeThis over the
+   * body's most distinctive terms); empty if there is no article with this id.
+   */
+  public Optional<List<SimilarArticle>> similar(String id, int limit) {
+    if (limit < 1 || limit > settings.maxPageSize()) {
+      throw new InvalidRequestException(
+          "Invalid size", "size must be between 1 and " + settings.maxPageSize());
+    }
+    return withSearcher(
+        (gen, searcher) -> {
+          Query self = new TermQuery(new Term(Schema.ID, id));
+          TopDocs top = searcher.search(self, 1);
+          if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+          }
+          MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+          mlt.setAnalyzer(gen.analyzer);
+          mlt.setFieldNames(new String[] {Schema.BODY});
+          // News briefs are short: a word said once can be what the story is about.
+          mlt.setMinTermFreq(1);
+          // A word no other article has cannot find another article.
+          mlt.setMinDocFreq(2);
+          Query like =
+              new BooleanQuery.Builder()
+                  .add(mlt.like(top.scoreDocs[0].doc), BooleanClause.Occur.SHOULD)
+                  .add(self, BooleanClause.Occur.MUST_NOT)
+                  .build();
+          var stored = searcher.storedFields();
+          List<SimilarArticle> similar = new ArrayList<>();
+          for (ScoreDoc d : searcher.search(like, limit).scoreDocs) {
+            Article a = gen.documents.fromStored(stored.document(d.doc));
+            similar.add(new SimilarArticle(a.id(), a.title(), a.source(), a.published(), d.score));
+          }
+          return Optional.of(similar);
         });
   }
 

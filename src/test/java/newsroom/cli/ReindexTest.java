@@ -37,13 +37,7 @@ class ReindexTest {
 
   @Test
   void brokenCorpusFilesAreSkippedAndReportedTheRestIndexed() throws Exception {
-    Path corpus = tmp.resolve("corpus");
-    Files.createDirectories(corpus);
-    try (Stream<Path> seeds = Files.list(TestIndexes.SEED_CORPUS)) {
-      for (Path seed : seeds.filter(p -> p.toString().endsWith(".txt")).toList()) {
-        Files.copy(seed, corpus.resolve(seed.getFileName()));
-      }
-    }
+    Path corpus = TestIndexes.copyOfSeedCorpus(tmp.resolve("corpus"));
     Files.write(corpus.resolve("garbage.txt"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
     Files.writeString(corpus.resolve("cut.jsonl"), "{\"id\":\"ok\",\"body\":\"CAC fined Didi\"}\n{\"id\":\"bad\",\"bo");
 

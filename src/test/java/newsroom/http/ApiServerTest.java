@@ -179,6 +179,23 @@ class ApiServerTest {
   }
 
   @Test
+  void similarArticlesEndpoint() throws Exception {
+    String id = "rt-2021-07-05-china-cracks-down-personal-data";
+    Reply r = get("/api/articles/" + id + "/similar?size=2");
+    assertEquals(200, r.status());
+    assertEquals(id, r.json().get("id").asText());
+    JsonNode similar = r.json().get("similar");
+    assertEquals(2, similar.size());
+    for (JsonNode s : similar) {
+      assertTrue(SeedCorpus.allIds().contains(s.get("id").asText()), s.toString());
+      assertFalse(s.get("id").asText().equals(id));
+      assertFalse(s.get("title").asText().isBlank());
+    }
+    assertEquals(404, get("/api/articles/nope/similar").status());
+    assertEquals(400, get("/api/articles/" + id + "/similar?size=0").status());
+  }
+
+  @Test
   void facetsEndpointListsAllValuesWithCounts() throws Exception {
     Reply r = get("/api/facets");
     assertEquals(200, r.status());
