@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import newsroom.TestIndexes;
 import newsroom.http.ApiServer;
-import newsroom.search.NewsSearcher;
+import newsroom.index.ServedIndex;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -30,12 +30,12 @@ final class PageSession implements AutoCloseable {
   private static final Duration PATIENCE = Duration.ofSeconds(20);
 
   final ChromeDriver browser;
-  private final NewsSearcher searcher;
+  private final ServedIndex index;
   private final Javalin app;
 
-  private PageSession(ChromeDriver browser, NewsSearcher searcher, Javalin app) {
+  private PageSession(ChromeDriver browser, ServedIndex index, Javalin app) {
     this.browser = browser;
-    this.searcher = searcher;
+    this.index = index;
     this.app = app;
   }
 
@@ -44,8 +44,8 @@ final class PageSession implements AutoCloseable {
     ChromeDriver browser = Chromium.start(work.resolve("chromium-profile"), width, height);
     try {
       TestIndexes.build(corpus, work.resolve("index"));
-      NewsSearcher searcher = TestIndexes.searcher(work.resolve("index"));
-      return new PageSession(browser, searcher, ApiServer.create(searcher).start(0));
+      ServedIndex index = TestIndexes.serve(work.resolve("index"), false);
+      return new PageSession(browser, index, ApiServer.create(TestIndexes.searcher(index)).start(0));
     } catch (IOException | RuntimeException e) {
       browser.quit();
       throw e;
@@ -142,7 +142,7 @@ final class PageSession implements AutoCloseable {
       browser.quit();
     } finally {
       app.stop();
-      searcher.close();
+      index.close();
     }
   }
 }
