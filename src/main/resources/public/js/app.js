@@ -7,7 +7,7 @@ import {queryTerms, renderArticle} from './article.js';
 
 const $ = id => document.getElementById(id);
 const TYPING_DEBOUNCE_MS = 250;
-/** Values listed per facet before "Show all". */
+/** Values listed per facet before "Show more". */
 const FACET_VALUES_SHOWN = 8;
 
 let state = readState();
@@ -15,6 +15,8 @@ let dimensions = new Map(); // facet name -> {label, colour}, from the last answ
 let lastAnswer = null;
 let shownSearch = null; // the search the result list shows or is loading
 let searchSeq = 0;
+/** Settles when the latest search has been drawn (the article view waits for it: its chips need the labels). */
+let searched = Promise.resolve();
 let inFlight = null;
 let typingTimer = null;
 let articleShown = null;
@@ -59,7 +61,7 @@ function show() {
   const params = apiParams(state).toString();
   if (params !== shownSearch) {
     shownSearch = params;
-    search(state);
+    searched = search(state);
   }
   const reading = Boolean(state.article);
   $('search-view').hidden = reading;
@@ -87,6 +89,10 @@ document.addEventListener('click', e => {
   if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   e.preventDefault();
   go(readState(new URL(a.href).search), {fromList: a.dataset.nav === 'article' && !state.article});
+  if (a.dataset.nav === 'page') {
+    window.scrollTo(0, 0);
+    $('results').focus({preventScroll: true});
+  }
 });
 
 window.addEventListener('popstate', () => {
@@ -176,7 +182,7 @@ function facetGroup(s, facet) {
             }),
             el('span', {class: 'facet-name'}, v.value),
             el('span', {class: 'facet-count'}, v.count.toLocaleString()))))),
-    facet.values.length > FACET_VALUES_SHOWN
+    expanded || values.length < facet.values.length
       ? el('button', {
           type: 'button', class: 'link facet-more', 'aria-expanded': String(expanded),
           dataset: {focusKey: `${facet.name}:more`},
@@ -184,7 +190,7 @@ function facetGroup(s, facet) {
             expanded ? expandedFacets.delete(facet.name) : expandedFacets.add(facet.name);
             renderFacets(state, lastAnswer.facets);
           },
-        }, expanded ? 'Show fewer' : `Show all ${facet.values.length}`)
+        }, expanded ? 'Show fewer' : `Show ${facet.values.length - values.length} more`)
       : null);
 }
 
@@ -368,6 +374,7 @@ async function openArticle(id) {
     const [article, similar] = await Promise.all([
       api(path),
       api(path + '/similar').then(r => r.similar).catch(() => null),
+      searched,
     ]);
     if (articleShown !== id) return;
     renderArticle(view, article, similar, {
@@ -427,7 +434,7 @@ $('search-form').addEventListener('submit', e => {
   typingTimer = null;
   const q = $('q').value.trim();
   if (q !== state.q || state.article) go(refine(state, {q}));
-  else if (document.body.classList.contains('stale')) search(state); // try again after an error
+  else if (document.body.classList.contains('stale')) searched = search(state); // try again after an error
 });
 
 $('sort').addEventListener('change', e => {

@@ -88,6 +88,14 @@ class SearchPageTest {
     return page.browser.findElements(By.cssSelector(css));
   }
 
+  /** The first entity chip with this value inside the elements matching {@code scope}. */
+  WebElement entityChip(String scope, String value) {
+    return findAll(scope + " .chip.entity").stream()
+        .filter(c -> c.getText().equals(value))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no chip " + value + " in " + scope));
+  }
+
   @Test
   void typingAQueryShowsTheMatchingArticlesWithTheTermsMarked() {
     page.open("");
@@ -287,6 +295,13 @@ class SearchPageTest {
     assertFalse(similar.isEmpty());
     assertFalse(similar.contains(id));
     assertTrue(corpus.all().containsAll(similar), similar.toString());
+    List<String> chips = findAll("#article-view .chip.entity").stream().map(WebElement::getText).toList();
+    assertFalse(chips.isEmpty());
+
+    // A link to the article (here: a reload) shows the same article, tags and all.
+    page.browser.navigate().refresh();
+    page.waitFor("the article after a reload", d -> find("#article-title").getText().equals(title)
+        && findAll("#article-view .chip.entity").stream().map(WebElement::getText).toList().equals(chips));
 
     find(".reader .back").click();
     page.waitFor("the results again", d -> find("#search-view").isDisplayed());
@@ -300,12 +315,7 @@ class SearchPageTest {
     page.waitFor("the results after Escape", d -> find("#search-view").isDisplayed());
     find("#results .hit .hit-title a").click();
     page.waitFor("the article's chips", d -> !findAll("#article-view .chip.entity").isEmpty());
-    WebElement fta =
-        findAll("#article-view .chip.entity").stream()
-            .filter(c -> c.getText().equals("Full Truck Alliance"))
-            .findFirst()
-            .orElseThrow();
-    fta.click();
+    entityChip("#article-view", "Full Truck Alliance").click();
     page.waitForHits(
         both(
             corpus.mentioning("cybersecurity review", "cybersecurity reviews"),
@@ -316,12 +326,7 @@ class SearchPageTest {
   @Test
   void entityChipOfAResultIsAFilter() {
     page.open("");
-    WebElement chip =
-        findAll("#results .hit .chip.entity").stream()
-            .filter(c -> c.getText().equals("Full Truck Alliance"))
-            .findFirst()
-            .orElseThrow();
-    chip.click();
+    entityChip("#results .hit", "Full Truck Alliance").click();
     page.waitForHits(corpus.mentioning("Full Truck Alliance", "Yunmanman", "Huochebang"));
     page.waitUntilSettled();
     assertTrue(page.checkbox("company", "Full Truck Alliance").isSelected());
