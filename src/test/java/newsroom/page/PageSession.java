@@ -60,24 +60,37 @@ final class PageSession implements AutoCloseable {
 
   /** Waits until the result list and the timeline are not loading. */
   void waitUntilSettled() {
-    waitFor(
-        "the page to finish loading",
-        d -> "false".equals(attribute("results", "aria-busy")) && "false".equals(attribute("timeline-bars", "aria-busy")));
+    waitFor("the page to finish loading", d -> true);
+  }
+
+  /**
+   * Waits until the condition holds (a non-null, non-false value) on a page that has finished loading. A change
+   * of state marks the page as loading in the same step as it changes the URL, so a condition on the URL is met
+   * only once the page shows that state.
+   */
+  <T> T waitFor(String what, Function<WebDriver, T> condition) {
+    return new WebDriverWait(browser, PATIENCE)
+        .withMessage(() -> what + "; page at " + browser.getCurrentUrl())
+        .until(
+            d -> {
+              T value = condition.apply(d);
+              return value == null || Boolean.FALSE.equals(value) || !settled() ? null : value;
+            });
+  }
+
+  private boolean settled() {
+    return "false".equals(attribute("results", "aria-busy")) && "false".equals(attribute("timeline-bars", "aria-busy"));
   }
 
   private String attribute(String id, String name) {
     return browser.findElement(By.id(id)).getDomAttribute(name);
   }
 
-  <T> T waitFor(String what, Function<WebDriver, T> condition) {
-    return new WebDriverWait(browser, PATIENCE).withMessage(() -> what + "; page at " + browser.getCurrentUrl()).until(condition);
-  }
-
   /** Waits until the result list shows exactly these articles (in any order). */
   void waitForHits(Set<String> expected) {
     new WebDriverWait(browser, PATIENCE)
         .withMessage(() -> "results should be " + expected + " but are " + hitIds() + " at " + browser.getCurrentUrl())
-        .until(d -> new TreeSet<>(hitIds()).equals(expected) && "false".equals(attribute("results", "aria-busy")));
+        .until(d -> new TreeSet<>(hitIds()).equals(expected) && settled());
   }
 
   @SuppressWarnings("unchecked")

@@ -157,19 +157,16 @@ class SearchPageTest {
     july.click();
     page.waitForHits(inJuly);
     assertEquals("2021/07", page.param("date"));
-    page.waitUntilSettled();
     assertEquals(List.of("All dates", "2021", "July"), crumbs());
     assertEquals(31, findAll("#timeline-bars .bar").size(), "the days of July");
 
     page.bar("2021/07/05").click();
     page.waitForHits(corpus.published("2021-07-05"));
-    page.waitUntilSettled();
     assertEquals("true", page.bar("2021/07/05").getDomAttribute("aria-pressed"));
     assertEquals("Date: 5 July 2021", find("#active-filters .chip.removable").getText().replace("×", "").strip());
 
     crumb("2021").click();
     page.waitForHits(corpus.published("2021"));
-    page.waitUntilSettled();
     assertEquals(12, findAll("#timeline-bars .bar").size(), "the months of 2021");
 
     crumb("All dates").click();
@@ -241,7 +238,6 @@ class SearchPageTest {
     page.waitFor("the regulator filter", d -> page.params("regulator").equals(List.of(cac)));
     new Select(find("#sort")).selectByVisibleText("Newest first");
     page.waitFor("the sort", d -> "-date".equals(page.param("sort")));
-    page.waitUntilSettled();
     assertTrue(find("#status").getText().startsWith(matching.size() + " articles"), find("#status").getText());
     // Newest first: the page starts with the most recent matching article.
     String newest = both(matching, corpus.published("2022")).iterator().next();
@@ -328,7 +324,6 @@ class SearchPageTest {
     page.open("");
     entityChip("#results .hit", "Full Truck Alliance").click();
     page.waitForHits(corpus.mentioning("Full Truck Alliance", "Yunmanman", "Huochebang"));
-    page.waitUntilSettled();
     assertTrue(page.checkbox("company", "Full Truck Alliance").isSelected());
     assertEquals("true", find("#results .hit .chip.entity[aria-pressed=true]").getDomAttribute("aria-pressed"));
   }
@@ -368,7 +363,6 @@ class SearchPageTest {
     page.open("");
     find("#q").sendKeys(MARKUP_TITLE, Keys.ENTER);
     page.waitFor("the query in the URL", d -> MARKUP_TITLE.equals(page.param("q")));
-    page.waitUntilSettled();
     assertEquals(MARKUP_TITLE, find("#q").getDomProperty("value"));
     assertNoInjectedElements("body");
   }
@@ -393,7 +387,6 @@ class SearchPageTest {
     page.waitForHits(corpus.all());
     page.checkbox("company", "Kanzhun").sendKeys(Keys.SPACE);
     page.waitForHits(corpus.mentioning("Kanzhun", "Boss Zhipin", "Zhipin"));
-    page.waitUntilSettled();
     // The sidebar is drawn again with the new counts; the focus stays on the box just ticked.
     assertEquals("company:Kanzhun", page.js("return document.activeElement.dataset.focusKey"));
     assertTrue(page.checkbox("company", "Kanzhun").isSelected());
