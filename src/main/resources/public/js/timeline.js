@@ -98,7 +98,7 @@ export function renderTimeline(model, container, crumbsNav, select) {
         'aria-label': `${bar.name}: ${plural(bar.count, 'article')}`, title: `${bar.name}: ${plural(bar.count, 'article')}`,
         onclick: () => select(bar.selected ? parent : bar.date),
       },
-        el('span', {class: 'bar-count'}, bar.count ? String(bar.count) : ''),
+        el('span', {class: 'bar-count'}, bar.count ? bar.count.toLocaleString() : ''),
         el('span', {class: 'bar-fill', style: {height: bar.count ? `max(3px, ${(100 * bar.count) / max}%)` : '0'}})),
       el('span', {class: 'tick', 'aria-hidden': 'true'},
         i % tickEvery === 0 || bar.selected ? bar.tick : '',
