@@ -105,6 +105,7 @@ class CrashSafetyTest {
 
     ServerProcess third = ServerProcess.start(index, tmp, TOKEN);
     assertAllPresent(third.client(), acked);
+    System.out.println("crash: " + acked.size() + " acknowledged articles over two SIGKILLs, all present after restart");
     assertEquals(200, third.client().get("/api/search?q=didi").status());
     third.killHard();
     try (Stream<Path> gens = Files.list(index)) {
