@@ -1,13 +1,16 @@
 package newsroom;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import newsroom.cli.CorpusIndexer;
 import newsroom.enrich.Enricher;
 import newsroom.index.IndexSettings;
 import newsroom.index.IndexStore;
 import newsroom.index.Profile;
 import newsroom.index.Schema;
+import newsroom.index.ServedIndex;
 import newsroom.ingest.Corpus;
 import newsroom.search.NewsSearcher;
 import newsroom.search.SearchSettings;
@@ -34,7 +37,23 @@ public final class TestIndexes {
         .build(new IndexStore(indexRoot), 2);
   }
 
-  public static NewsSearcher searcher(Path indexRoot) throws IOException {
-    return new NewsSearcher(new IndexStore(indexRoot), SearchSettings.load(CONFIG));
+  /** The index's current generation, open for searching (and live writes when {@code writable}). */
+  public static ServedIndex serve(Path indexRoot, boolean writable) throws IOException {
+    return ServedIndex.open(new IndexStore(indexRoot), writable);
+  }
+
+  public static NewsSearcher searcher(ServedIndex index) {
+    return new NewsSearcher(index, SearchSettings.load(CONFIG));
+  }
+
+  /** A new corpus folder holding copies of the seed articles, for tests that add articles of their own. */
+  public static Path copyOfSeedCorpus(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (Stream<Path> seeds = Files.list(SEED_CORPUS)) {
+      for (Path seed : seeds.filter(p -> p.toString().endsWith(".txt")).toList()) {
+        Files.copy(seed, dir.resolve(seed.getFileName()));
+      }
+    }
+    return dir;
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import newsroom.enrich.Enricher;
 import newsroom.index.IndexStore;
 import newsroom.index.Profile;
+import newsroom.index.ServedIndex;
 import newsroom.ingest.Corpus;
 import newsroom.search.NewsSearcher;
 import newsroom.search.SearchResponse;
@@ -61,8 +62,8 @@ public final class Benchmark {
         QueryMix.create(config.config(), profile, config.corpusSeed(), config.mixSeed(), config.queries());
     report.mix(mix);
 
-    try (NewsSearcher searcher = new NewsSearcher(new IndexStore(config.index()), SearchSettings.load(config.config()))) {
-      LoadRunner.Target target = inProcess(searcher);
+    try (ServedIndex index = ServedIndex.open(new IndexStore(config.index()), false)) {
+      LoadRunner.Target target = inProcess(new NewsSearcher(index, SearchSettings.load(config.config())));
       warm(mix, target, config);
       report.run("in-process, 1 thread", measure(mix, target, 1, config), null);
       report.run("in-process, " + config.concurrency() + " threads", measure(mix, target, config.concurrency(), config), null);

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import newsroom.enrich.Enricher;
 import newsroom.index.Article;
@@ -30,9 +31,20 @@ public final class CorpusIndexer {
   private static final Logger log = LoggerFactory.getLogger(CorpusIndexer.class);
   private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-  /** What a build did. */
+  /**
+   * What a build did.
+   *
+   * @param withoutTitle articles indexed that have no title (a newswire's unprocessed copy, a feed item)
+   * @param withoutBody articles indexed by their title alone (a newswire brief, a feed item with no text)
+   */
   public record Summary(
-      Path generation, long indexed, List<IngestProblem> skipped, int files, Duration elapsed) {
+      Path generation,
+      long indexed,
+      long withoutTitle,
+      long withoutBody,
+      List<IngestProblem> skipped,
+      int files,
+      Duration elapsed) {
     public double articlesPerSecond() {
       return indexed / Math.max(elapsed.toNanos() / 1e9, 1e-9);
     }
@@ -61,6 +73,8 @@ public final class CorpusIndexer {
     Semaphore inFlight = new Semaphore(threads * 256);
     // An I/O failure of the index itself (disk full, say) fails the whole build: nothing partial is published.
     AtomicReference<IOException> fatal = new AtomicReference<>();
+    AtomicLong withoutTitle = new AtomicLong();
+    AtomicLong withoutBody = new AtomicLong();
     try (IndexBuilder builder = new IndexBuilder(store, schema, ramBufferMb)) {
       corpus.read(
           article -> {
@@ -71,6 +85,13 @@ public final class CorpusIndexer {
                   try {
                     if (fatal.get() == null) {
                       builder.add(enricher.enrich(article));
+                      // Readers that cannot do without a part skip the article; these are indexed incomplete.
+                      if (isBlank(article.title())) {
+                        withoutTitle.incrementAndGet();
+                      }
+                      if (isBlank(article.body())) {
+                        withoutBody.incrementAndGet();
+                      }
                     }
                   } catch (IOException e) {
                     fatal.compareAndSet(null, e);
@@ -94,10 +115,21 @@ public final class CorpusIndexer {
       }
       Path generation = builder.publish(keepGenerations);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      return new Summary(generation, builder.added(), List.copyOf(problems), corpus.files().size(), elapsed);
+      return new Summary(
+          generation,
+          builder.added(),
+          withoutTitle.get(),
+          withoutBody.get(),
+          List.copyOf(problems),
+          corpus.files().size(),
+          elapsed);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
   }
 
   private static void awaitQuietly(ExecutorService pool) throws IOException {

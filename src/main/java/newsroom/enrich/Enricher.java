@@ -26,6 +26,18 @@ public final class Enricher {
     return dictionaries;
   }
 
+  /**
+   * Tags an article that was tagged before, with these (perhaps edited) dictionaries: the values of the
+   * dimensions they tag are recomputed from the text, so a removed alias also removes its tag. Values a corpus
+   * supplied itself for those same dimensions are not kept apart from tags, and are recomputed too.
+   */
+  public Article retag(Article article) {
+    Map<String, List<String>> kept = new LinkedHashMap<>(article.labels());
+    dictionaries.forEach(d -> kept.remove(d.dimension()));
+    return enrich(new Article(article.id(), article.title(), article.body(), article.source(), article.url(),
+        article.published(), kept));
+  }
+
   /** The article with the tags found added to its labels (labels it came with are kept). */
   public Article enrich(Article article) {
     String text = (article.title() == null ? "" : article.title()) + "\n" + article.body();

@@ -53,7 +53,7 @@ final class SearchParams {
     return values.isEmpty() ? null : values.get(0);
   }
 
-  private static int integer(Context ctx, String name, int defaultValue) {
+  static int integer(Context ctx, String name, int defaultValue) {
     String value = single(ctx, name);
     if (value == null || value.isBlank()) {
       return defaultValue;

@@ -51,6 +51,10 @@ public final class IndexBuilder implements Closeable {
     added.incrementAndGet();
   }
 
+  public void delete(String id) throws IOException {
+    writer.deleteDocuments(new Term(Schema.ID, id));
+  }
+
   public long added() {
     return added.get();
   }

@@ -13,6 +13,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,22 +92,49 @@ public final class IndexStore {
     }
   }
 
-  /** Deletes generations other than the current one and the {@code keep - 1} newest before it. */
+  /**
+   * Deletes generations other than the current one and the {@code keep - 1} newest complete ones before it, and
+   * any generation a killed build left without a commit (one whose build is still running holds its write lock
+   * and is left alone).
+   */
   public void prune(int keep) {
     Optional<Path> current = current();
     try (Stream<Path> children = Files.list(root)) {
-      List<Path> old =
+      List<Path> others =
           children
               .filter(p -> p.getFileName().toString().startsWith(PREFIX))
               .filter(p -> current.isEmpty() || !p.equals(current.get()))
               .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-              .skip(Math.max(0, keep - 1))
               .toList();
-      for (Path gen : old) {
-        deleteTree(gen);
+      int kept = 0;
+      for (Path gen : others) {
+        if (!hasCommit(gen)) {
+          if (abandoned(gen)) {
+            deleteTree(gen);
+            log.info("deleted {}, left without a commit by a build that did not finish", gen.getFileName());
+          }
+        } else if (++kept >= keep) {
+          deleteTree(gen);
+        }
       }
     } catch (IOException e) {
       log.warn("could not prune old generations in {}: {}", root, e.getMessage());
+    }
+  }
+
+  private static boolean hasCommit(Path gen) throws IOException {
+    try (Directory dir = FSDirectory.open(gen)) {
+      return DirectoryReader.indexExists(dir);
+    }
+  }
+
+  /** No process holds the generation's write lock: whoever was building it is gone. */
+  private static boolean abandoned(Path gen) throws IOException {
+    try (Directory dir = FSDirectory.open(gen);
+        Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+      return true;
+    } catch (LockObtainFailedException e) {
+      return false;
     }
   }
 

@@ -13,10 +13,12 @@ import org.apache.lucene.facet.FacetsConfig;
 /**
  * The one place that names the index's fields and facet dimensions; the indexer and the searcher both use it.
  *
+ * <p>{@code profile} names the corpus profile the index was built with, whose dictionaries tag live additions.
+ *
  * <p>An index stores its schema in its commit (see {@link #USER_DATA_KEY}), so a searcher opened on it
  * analyzes queries exactly as the documents were analyzed, whatever index-config says today.
  */
-public record Schema(List<FacetDimension> facets, IndexSettings settings) {
+public record Schema(String profile, List<FacetDimension> facets, IndexSettings settings) {
 
   public static final String USER_DATA_KEY = "newsroom.schema";
 
@@ -43,7 +45,7 @@ public record Schema(List<FacetDimension> facets, IndexSettings settings) {
   }
 
   public static Schema of(Profile profile, IndexSettings settings) {
-    return new Schema(profile.facets(), settings);
+    return new Schema(profile.name(), profile.facets(), settings);
   }
 
   public Optional<FacetDimension> facet(String name) {

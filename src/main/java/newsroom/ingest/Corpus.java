@@ -27,7 +27,7 @@ public final class Corpus {
   }
 
   public static List<CorpusFormat> defaultFormats() {
-    return List.of(new TextFormat(), new JsonFormat());
+    return List.of(new TextFormat(), new JsonFormat(), new ReutersSgmlFormat(), new FeedFormat());
   }
 
   /** The corpus at {@code path}; files no format handles (a README, say) are not part of it. */

@@ -44,6 +44,40 @@ public final class JsonFormat implements CorpusFormat {
     }
   }
 
+  /**
+   * Reads articles sent as text rather than a file (the live API): a JSON object, a JSON array of objects, or,
+   * with {@code lines}, one object per line. Unlike a corpus file, every article must carry its own id: there is
+   * no file name to derive a stable one from. Problems name {@code origin} and the line.
+   */
+  public static void parse(
+      String text, boolean lines, Path origin, Consumer<Article> articles, Consumer<IngestProblem> problems) {
+    if (lines) {
+      long lineNo = 0;
+      for (String line : text.split("\n", -1)) {
+        lineNo++;
+        if (!line.isBlank()) {
+          parseLine(line, null, origin, lineNo, articles, problems);
+        }
+      }
+      return;
+    }
+    try {
+      parseDocument(MAPPER.readTree(text), origin, false, articles, problems);
+    } catch (JsonProcessingException e) {
+      problems.accept(new IngestProblem(origin, 0, "invalid JSON: " + e.getOriginalMessage()));
+    }
+  }
+
+  private static void parseLine(
+      String line, String defaultId, Path file, long lineNo, Consumer<Article> articles,
+      Consumer<IngestProblem> problems) {
+    try {
+      toArticle(MAPPER.readTree(line), defaultId, file, lineNo, articles, problems);
+    } catch (JsonProcessingException e) {
+      problems.accept(new IngestProblem(file, lineNo, "invalid JSON: " + e.getOriginalMessage()));
+    }
+  }
+
   private void readLines(Path file, Consumer<Article> articles, Consumer<IngestProblem> problems)
       throws IOException {
     var decoder =
@@ -60,11 +94,7 @@ public final class JsonFormat implements CorpusFormat {
         if (line.isBlank()) {
           continue;
         }
-        try {
-          toArticle(MAPPER.readTree(line), TextFiles.stem(file) + "#" + lineNo, file, lineNo, articles, problems);
-        } catch (JsonProcessingException e) {
-          problems.accept(new IngestProblem(file, lineNo, "invalid JSON: " + e.getOriginalMessage()));
-        }
+        parseLine(line, TextFiles.stem(file) + "#" + lineNo, file, lineNo, articles, problems);
       }
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new IOException("not valid UTF-8 text; the rest of the file was skipped", e);
@@ -82,12 +112,20 @@ public final class JsonFormat implements CorpusFormat {
     if (root == null || root.isMissingNode()) {
       throw new IOException("empty file");
     }
-    if (root.isArray()) {
+    parseDocument(root, file, true, articles, problems);
+  }
+
+  /** {@code defaultIds}: an article without an id gets one from the file name (and its position in an array). */
+  private static void parseDocument(
+      JsonNode root, Path file, boolean defaultIds, Consumer<Article> articles, Consumer<IngestProblem> problems) {
+    if (root == null || root.isMissingNode()) {
+      problems.accept(new IngestProblem(file, 0, "no JSON"));
+    } else if (root.isArray()) {
       for (int i = 0; i < root.size(); i++) {
-        toArticle(root.get(i), TextFiles.stem(file) + "#" + (i + 1), file, 0, articles, problems);
+        toArticle(root.get(i), defaultIds ? TextFiles.stem(file) + "#" + (i + 1) : null, file, 0, articles, problems);
       }
     } else {
-      toArticle(root, TextFiles.stem(file), file, 0, articles, problems);
+      toArticle(root, defaultIds ? TextFiles.stem(file) : null, file, 0, articles, problems);
     }
   }
 
@@ -100,6 +138,10 @@ public final class JsonFormat implements CorpusFormat {
       Consumer<IngestProblem> problems) {
     if (!node.isObject()) {
       problems.accept(new IngestProblem(file, line, "not a JSON object"));
+      return;
+    }
+    if (defaultId == null && idOr(node, null) == null) {
+      problems.accept(new IngestProblem(file, line, "missing id"));
       return;
     }
     String body = text(node, "body");
@@ -131,6 +173,7 @@ public final class JsonFormat implements CorpusFormat {
             labels(node.get("labels"))));
   }
 
+  /** The article's id, else {@code defaultId} (which may be null: no default). */
   private static String idOr(JsonNode node, String defaultId) {
     String id = text(node, "id");
     return id == null || id.isBlank() ? defaultId : id.strip();

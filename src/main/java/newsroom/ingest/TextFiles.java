@@ -7,6 +7,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 
 /** Reads corpus files as strict UTF-8, so a binary or wrongly encoded file is reported, not indexed as junk. */
 final class TextFiles {
@@ -31,6 +33,12 @@ final class TextFiles {
     } catch (CharacterCodingException e) {
       throw new IOException("not valid UTF-8 text", e);
     }
+  }
+
+  /** Whether the file's name ends with one of the suffixes (".sgm"), whatever its case. */
+  static boolean nameEndsWith(Path file, String... suffixes) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return Arrays.stream(suffixes).anyMatch(name::endsWith);
   }
 
   static String stem(Path file) {

@@ -1,8 +1,6 @@
 package newsroom.search;
 
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -15,12 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import newsroom.index.Article;
 import newsroom.index.FacetDimension;
-import newsroom.index.IndexStore;
+import newsroom.index.FacetedSearcher;
+import newsroom.index.Generation;
+import newsroom.index.ServedIndex;
 import newsroom.index.Schema;
-import newsroom.search.IndexGeneration.FacetedSearcher;
 import newsroom.search.SearchResponse.FacetCount;
 import newsroom.search.SearchResponse.FacetView;
 import newsroom.search.SearchResponse.Hit;
@@ -32,6 +30,7 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -47,30 +46,22 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
-import org.apache.lucene.store.AlreadyClosedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Searches the generation of the index that the {@link IndexStore} serves: full-text query, facet filters with
- * drill-sideways counts, date drill-down and range, sorting, paging and highlighting. Thread-safe; a re-index is
- * picked up by {@link #refresh()} without interrupting searches already running.
+ * Searches the generation of the index that the {@link ServedIndex} serves: full-text query, facet filters with
+ * drill-sideways counts, date drill-down and range, sorting, paging and highlighting. Thread-safe; which
+ * generation it searches is {@link ServedIndex}'s business.
  */
-public final class NewsSearcher implements Closeable {
-  private static final Logger log = LoggerFactory.getLogger(NewsSearcher.class);
+public final class NewsSearcher {
   private static final String MARK_OPEN = "<mark>";
   private static final String MARK_CLOSE = "</mark>";
 
-  private final IndexStore store;
+  private final ServedIndex index;
   private final SearchSettings settings;
-  private final AtomicReference<IndexGeneration> generation = new AtomicReference<>();
 
-  public NewsSearcher(IndexStore store, SearchSettings settings) throws IOException {
-    this.store = store;
+  public NewsSearcher(ServedIndex index, SearchSettings settings) {
+    this.index = index;
     this.settings = settings;
-    Path current =
-        store.current().orElseThrow(() -> new IOException("no index in " + store.root() + ": build one first"));
-    generation.set(IndexGeneration.open(current));
   }
 
   public SearchSettings settings() {
@@ -78,30 +69,12 @@ public final class NewsSearcher implements Closeable {
   }
 
   public Schema schema() {
-    return generation.get().schema;
+    return index.generation().schema;
   }
 
   /** The generation folder being searched. */
   public Path servedGeneration() {
-    return generation.get().dir;
-  }
-
-  /**
-   * Switches to a newly published generation, if there is one. Searches running on the old one finish on it;
-   * its files are released when the last of them does. Returns whether it switched.
-   */
-  public synchronized boolean refresh() throws IOException {
-    Optional<Path> current = store.current();
-    IndexGeneration old = generation.get();
-    if (current.isEmpty() || current.get().equals(old.dir)) {
-      old.searchers.maybeRefresh();
-      return false;
-    }
-    IndexGeneration next = IndexGeneration.open(current.get());
-    generation.set(next);
-    old.close();
-    log.info("switched to index generation {}", next.dir.getFileName());
-    return true;
+    return index.generation().dir;
   }
 
   public SearchResponse search(SearchRequest request) {
@@ -120,51 +93,62 @@ public final class NewsSearcher implements Closeable {
         });
   }
 
+  /**
+   * Up to {@code limit} other articles whose body reads most like this one's (Lucene MoreLikeThis over the
+   * body's most distinctive terms); empty if there is no article with this id.
+   */
+  public Optional<List<SimilarArticle>> similar(String id, int limit) {
+    if (limit < 1 || limit > settings.maxPageSize()) {
+      throw new InvalidRequestException(
+          "Invalid size", "size must be between 1 and " + settings.maxPageSize());
+    }
+    return withSearcher(
+        (gen, searcher) -> {
+          Query self = new TermQuery(new Term(Schema.ID, id));
+          TopDocs top = searcher.search(self, 1);
+          if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+          }
+          MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+          mlt.setAnalyzer(gen.analyzer);
+          mlt.setFieldNames(new String[] {Schema.BODY});
+          // News briefs are short: a word said once can be what the story is about.
+          mlt.setMinTermFreq(1);
+          // A word no other article has cannot find another article.
+          mlt.setMinDocFreq(2);
+          Query like =
+              new BooleanQuery.Builder()
+                  .add(mlt.like(top.scoreDocs[0].doc), BooleanClause.Occur.SHOULD)
+                  .add(self, BooleanClause.Occur.MUST_NOT)
+                  .build();
+          var stored = searcher.storedFields();
+          List<SimilarArticle> similar = new ArrayList<>();
+          for (ScoreDoc d : searcher.search(like, limit).scoreDocs) {
+            Article a = gen.documents.fromStored(stored.document(d.doc));
+            similar.add(new SimilarArticle(a.id(), a.title(), a.source(), a.published(), d.score));
+          }
+          return Optional.of(similar);
+        });
+  }
+
   /** Number of live articles in the served generation. */
   public int size() {
     return withSearcher((gen, searcher) -> searcher.getIndexReader().numDocs());
   }
 
-  private interface SearcherWork<T> {
-    T run(IndexGeneration gen, FacetedSearcher searcher) throws IOException;
-  }
-
-  private <T> T withSearcher(SearcherWork<T> work) {
-    for (int attempt = 0; ; attempt++) {
-      IndexGeneration gen = generation.get();
-      IndexSearcher acquired;
-      try {
-        acquired = gen.searchers.acquire();
-      } catch (AlreadyClosedException e) {
-        if (attempt < 3) {
-          continue; // a refresh closed this generation between get() and acquire(): take the new one
-        }
-        throw e;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      try {
-        return work.run(gen, (FacetedSearcher) acquired);
-      } catch (IndexSearcher.TooManyClauses e) {
-        throw new InvalidRequestException(
-            "Query too broad",
-            "a wildcard, prefix or fuzzy term matches too many words; make it more specific");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } finally {
-        try {
-          gen.searchers.release(acquired);
-        } catch (IOException e) {
-          log.warn("could not release searcher", e);
-        }
-      }
+  private <T> T withSearcher(ServedIndex.SearcherWork<T> work) {
+    try {
+      return index.withSearcher(work);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidRequestException(
+          "Query too broad", "a wildcard, prefix or fuzzy term matches too many words; make it more specific");
     }
   }
 
-  private SearchResponse search(IndexGeneration gen, FacetedSearcher searcher, SearchRequest request)
+  private SearchResponse search(Generation gen, FacetedSearcher searcher, SearchRequest request)
       throws IOException {
     long start = System.nanoTime();
-    validatePaging(request);
+    validate(request);
     Query userQuery = QueryParsing.parse(request.query(), gen.analyzer, settings);
     Query base = withDateRange(userQuery, request);
 
@@ -188,8 +172,8 @@ public final class NewsSearcher implements Closeable {
     int window = request.page() * request.size();
     TopDocs top;
     Facets facets = null;
-    if (searcher.facetState != null) {
-      DrillSideways sideways = new DrillSideways(searcher, gen.facetsConfig, searcher.facetState);
+    if (searcher.facetState() != null) {
+      DrillSideways sideways = new DrillSideways(searcher, gen.facetsConfig, searcher.facetState());
       DrillSideways.DrillSidewaysResult result =
           sideways.search(drillDown, null, null, Math.max(window, 1), sort(request.sort()), true);
       top = result.hits;
@@ -219,7 +203,7 @@ public final class NewsSearcher implements Closeable {
         facetViews);
   }
 
-  private void validatePaging(SearchRequest request) {
+  private void validate(SearchRequest request) {
     if (request.page() < 1) {
       throw new InvalidRequestException("Invalid page", "page starts at 1");
     }
@@ -267,7 +251,7 @@ public final class NewsSearcher implements Closeable {
     return new Sort(byDate, SortField.FIELD_SCORE);
   }
 
-  private List<Hit> hits(IndexGeneration gen, IndexSearcher searcher, Query query, ScoreDoc[] docs)
+  private List<Hit> hits(Generation gen, IndexSearcher searcher, Query query, ScoreDoc[] docs)
       throws IOException {
     if (docs.length == 0) {
       return List.of();
@@ -313,7 +297,7 @@ public final class NewsSearcher implements Closeable {
    * so an article cannot inject script into a page that shows its snippet.
    */
   private UnifiedHighlighter highlighter(
-      IndexSearcher searcher, IndexGeneration gen, Map<Integer, Document> loaded) {
+      IndexSearcher searcher, Generation gen, Map<Integer, Document> loaded) {
     DefaultPassageFormatter formatter =
         new DefaultPassageFormatter(MARK_OPEN, MARK_CLOSE, PASSAGE_SEPARATOR, true);
     return new UnifiedHighlighter(
@@ -357,7 +341,7 @@ public final class NewsSearcher implements Closeable {
     };
   }
 
-  private List<FacetView> facetViews(IndexGeneration gen, Facets facets, SearchRequest request)
+  private List<FacetView> facetViews(Generation gen, Facets facets, SearchRequest request)
       throws IOException {
     List<FacetView> views = new ArrayList<>();
     for (FacetDimension dim : gen.schema.facets()) {
@@ -404,12 +388,8 @@ public final class NewsSearcher implements Closeable {
     return new FacetView(dim.name(), dim.label(), true, path, values);
   }
 
-  private static String facetNames(IndexGeneration gen) {
+  private static String facetNames(Generation gen) {
     return String.join(", ", gen.schema.facets().stream().map(FacetDimension::name).toList());
   }
 
-  @Override
-  public void close() throws IOException {
-    generation.get().close();
-  }
 }

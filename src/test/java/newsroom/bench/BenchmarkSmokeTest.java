@@ -25,6 +25,7 @@ import newsroom.http.ApiServer;
 import newsroom.index.Json;
 import newsroom.index.Profile;
 import newsroom.index.Schema;
+import newsroom.index.ServedIndex;
 import newsroom.search.NewsSearcher;
 import newsroom.search.SearchRequest;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +87,8 @@ class BenchmarkSmokeTest {
     assertTrue(indexed.skipped().isEmpty(), indexed.skipped().toString());
     TagDictionary.Spec companies =
         Json.readFile(TestIndexes.CONFIG.resolve("entities/company.json"), TagDictionary.Spec.class);
-    try (NewsSearcher searcher = TestIndexes.searcher(work.resolve("index"))) {
+    try (ServedIndex index = TestIndexes.serve(work.resolve("index"), false)) {
+      NewsSearcher searcher = TestIndexes.searcher(index);
       for (TagDictionary.Value company : companies.values()) {
         long mentioning = texts.stream().filter(t -> mentions(t, company)).count();
         assertTrue(mentioning > 0, company.name() + " is never mentioned");
@@ -101,7 +103,8 @@ class BenchmarkSmokeTest {
     List<BenchQuery> mix = QueryMix.create(TestIndexes.CONFIG, profile, SEED, 7, 120);
     assertEquals(Set.copyOf(QueryMix.KINDS), new HashSet<>(mix.stream().map(BenchQuery::kind).toList()));
     Report report = new Report("smoke");
-    try (NewsSearcher searcher = TestIndexes.searcher(work.resolve("index"))) {
+    try (ServedIndex index = TestIndexes.serve(work.resolve("index"), false)) {
+      NewsSearcher searcher = TestIndexes.searcher(index);
       LoadRunner.Result local = LoadRunner.run(mix, Benchmark.inProcess(searcher), 2, mix.size(), Duration.ofMinutes(5));
       Javalin app = ApiServer.create(searcher).start(0);
       LoadRunner.Result remote;

@@ -17,10 +17,12 @@ import newsroom.SeedCorpus;
 import newsroom.TestIndexes;
 import newsroom.enrich.Enricher;
 import newsroom.index.Article;
+import newsroom.index.IndexBuilder;
 import newsroom.index.IndexSettings;
 import newsroom.index.IndexStore;
 import newsroom.index.Profile;
 import newsroom.index.Schema;
+import newsroom.index.ServedIndex;
 import newsroom.ingest.Corpus;
 import newsroom.ingest.CorpusFormat;
 import newsroom.ingest.IngestProblem;
@@ -35,13 +37,7 @@ class ReindexTest {
 
   @Test
   void brokenCorpusFilesAreSkippedAndReportedTheRestIndexed() throws Exception {
-    Path corpus = tmp.resolve("corpus");
-    Files.createDirectories(corpus);
-    try (Stream<Path> seeds = Files.list(TestIndexes.SEED_CORPUS)) {
-      for (Path seed : seeds.filter(p -> p.toString().endsWith(".txt")).toList()) {
-        Files.copy(seed, corpus.resolve(seed.getFileName()));
-      }
-    }
+    Path corpus = TestIndexes.copyOfSeedCorpus(tmp.resolve("corpus"));
     Files.write(corpus.resolve("garbage.txt"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
     Files.writeString(corpus.resolve("cut.jsonl"), "{\"id\":\"ok\",\"body\":\"CAC fined Didi\"}\n{\"id\":\"bad\",\"bo");
 
@@ -51,7 +47,8 @@ class ReindexTest {
     assertEquals(2, summary.skipped().size(), summary.skipped().toString());
     assertTrue(summary.skipped().stream().anyMatch(p -> p.where().endsWith("garbage.txt")));
     assertTrue(summary.skipped().stream().anyMatch(p -> p.where().endsWith("cut.jsonl") && p.line() == 2));
-    try (NewsSearcher searcher = TestIndexes.searcher(tmp.resolve("index"))) {
+    try (ServedIndex index = TestIndexes.serve(tmp.resolve("index"), false)) {
+      NewsSearcher searcher = TestIndexes.searcher(index);
       assertEquals(6, searcher.size());
       assertEquals(List.of("ok"), searcher.search(SearchRequest.of("fined")).hits().stream().map(h -> h.id()).toList());
     }
@@ -64,7 +61,8 @@ class ReindexTest {
     IndexStore store = new IndexStore(root);
     Path served = store.current().orElseThrow();
 
-    try (NewsSearcher searcher = TestIndexes.searcher(root)) {
+    try (ServedIndex index = TestIndexes.serve(root, false)) {
+      NewsSearcher searcher = TestIndexes.searcher(index);
       // A corpus reader that dies after two articles, as a crashing import would.
       CorpusFormat dying =
           new CorpusFormat() {
@@ -89,7 +87,7 @@ class ReindexTest {
       assertThrows(IllegalStateException.class, () -> indexer.build(store, 2));
 
       assertEquals(served, store.current().orElseThrow());
-      assertFalse(searcher.refresh());
+      assertFalse(index.refresh());
       assertEquals(5, searcher.size());
       assertEquals(SeedCorpus.allIds().size(), searcher.search(SearchRequest.of("")).total());
       try (Stream<Path> gens = Files.list(root)) {
@@ -103,7 +101,8 @@ class ReindexTest {
   void aSuccessfulReindexIsPickedUpWithoutRestart() throws Exception {
     Path root = tmp.resolve("index");
     TestIndexes.build(TestIndexes.SEED_CORPUS, root);
-    try (NewsSearcher searcher = TestIndexes.searcher(root)) {
+    try (ServedIndex index = TestIndexes.serve(root, false)) {
+      NewsSearcher searcher = TestIndexes.searcher(index);
       Path before = searcher.servedGeneration();
       assertEquals(5, searcher.size());
 
@@ -114,7 +113,7 @@ class ReindexTest {
           smaller.resolve("only.txt"));
       TestIndexes.build(smaller, root);
 
-      assertTrue(searcher.refresh());
+      assertTrue(index.refresh());
       assertNotEquals(before, searcher.servedGeneration());
       assertEquals(1, searcher.size());
     }
@@ -128,6 +127,25 @@ class ReindexTest {
     }
     try (Stream<Path> gens = Files.list(root)) {
       assertEquals(2, gens.filter(p -> p.getFileName().toString().startsWith("gen-")).count());
+    }
+  }
+
+  @Test
+  void aGenerationLeftByAKilledBuildIsDeletedButOneStillBuildingIsNot() throws IOException {
+    Path root = tmp.resolve("index");
+    TestIndexes.build(TestIndexes.SEED_CORPUS, root);
+    IndexStore store = new IndexStore(root);
+    Path killed = Files.createDirectories(root.resolve("gen-00000000-000000-000")); // no commit, no lock holder
+    Path served = store.current().orElseThrow();
+    Profile profile = Profile.load(TestIndexes.CONFIG, Profile.DEFAULT);
+    try (IndexBuilder running = new IndexBuilder(store, Schema.of(profile, IndexSettings.load(TestIndexes.CONFIG)), 16)) {
+      store.prune(2);
+      assertFalse(Files.exists(killed));
+      assertTrue(Files.exists(served));
+      try (Stream<Path> gens = Files.list(root)) {
+        assertEquals(2, gens.filter(p -> p.getFileName().toString().startsWith("gen-")).count(),
+            "the served generation and the one still being built");
+      }
     }
   }
 }

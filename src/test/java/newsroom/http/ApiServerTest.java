@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import newsroom.SeedCorpus;
 import newsroom.TestIndexes;
+import newsroom.index.ServedIndex;
 import newsroom.index.Json;
 import newsroom.search.NewsSearcher;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The JSON API over real HTTP, on a random port, over the seed corpus. */
 class ApiServerTest {
   @TempDir static Path indexRoot;
+  static ServedIndex index;
   static NewsSearcher searcher;
   static Javalin app;
   static final HttpClient http = HttpClient.newHttpClient();
@@ -36,14 +38,15 @@ class ApiServerTest {
   @BeforeAll
   static void start() throws Exception {
     TestIndexes.build(TestIndexes.SEED_CORPUS, indexRoot);
-    searcher = TestIndexes.searcher(indexRoot);
+    index = TestIndexes.serve(indexRoot, false);
+    searcher = TestIndexes.searcher(index);
     app = ApiServer.create(searcher).start(0);
   }
 
   @AfterAll
   static void stop() throws Exception {
     app.stop();
-    searcher.close();
+    index.close();
   }
 
   record Reply(int status, String contentType, JsonNode json) {}
@@ -176,6 +179,23 @@ class ApiServerTest {
   }
 
   @Test
+  void similarArticlesEndpoint() throws Exception {
+    String id = "rt-2021-07-05-china-cracks-down-personal-data";
+    Reply r = get("/api/articles/" + id + "/similar?size=2");
+    assertEquals(200, r.status());
+    assertEquals(id, r.json().get("id").asText());
+    JsonNode similar = r.json().get("similar");
+    assertEquals(2, similar.size());
+    for (JsonNode s : similar) {
+      assertTrue(SeedCorpus.allIds().contains(s.get("id").asText()), s.toString());
+      assertFalse(s.get("id").asText().equals(id));
+      assertFalse(s.get("title").asText().isBlank());
+    }
+    assertEquals(404, get("/api/articles/nope/similar").status());
+    assertEquals(400, get("/api/articles/" + id + "/similar?size=0").status());
+  }
+
+  @Test
   void facetsEndpointListsAllValuesWithCounts() throws Exception {
     Reply r = get("/api/facets");
     assertEquals(200, r.status());
@@ -184,6 +204,16 @@ class ApiServerTest {
         SeedCorpus.idsMentioning("CAC", "Cyberspace Administration of China", "Cybersecurity Review Office").size(),
         count(facet(r.json(), "regulator"), "Cyberspace Administration of China"));
     assertEquals(4, count(facet(r.json(), "date"), "2021"));
+  }
+
+  @Test
+  void aServerWithoutAWriteTokenRefusesWrites() throws Exception {
+    HttpTestClient client = new HttpTestClient(app.port());
+    var post = client.send("POST", "/api/articles", "application/json", "{\"id\":\"x\",\"body\":\"y\"}", "any");
+    assertEquals(403, post.status());
+    assertEquals("Writes disabled", post.json().get("error").asText());
+    assertEquals(403, client.send("DELETE", "/api/articles/x", null, null, "any").status());
+    assertEquals(5, get("/health").json().get("articles").asInt());
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import newsroom.SeedCorpus;
 import newsroom.TestIndexes;
+import newsroom.index.ServedIndex;
 import newsroom.index.Schema;
 import newsroom.search.SearchResponse.FacetCount;
 import newsroom.search.SearchResponse.FacetView;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Search, facets and highlighting over the bundled seed corpus, checked against the article files themselves. */
 class SeedSearchTest {
   @TempDir static Path indexRoot;
+  static ServedIndex index;
   static NewsSearcher searcher;
 
   @BeforeAll
@@ -34,12 +36,13 @@ class SeedSearchTest {
     var summary = TestIndexes.build(TestIndexes.SEED_CORPUS, indexRoot);
     assertEquals(5, summary.indexed());
     assertEquals(List.of(), summary.skipped());
-    searcher = TestIndexes.searcher(indexRoot);
+    index = TestIndexes.serve(indexRoot, false);
+    searcher = TestIndexes.searcher(index);
   }
 
   @AfterAll
   static void close() throws Exception {
-    searcher.close();
+    index.close();
   }
 
   static Set<String> ids(SearchResponse r) {
