@@ -76,7 +76,7 @@ final class BenchmarkRun {
             options.integer("concurrency", 4),
             options.integer("requests", 20_000),
             Duration.ofSeconds(options.integer("seconds", 60)),
-            Duration.ofSeconds(options.integer("warmup-seconds", 20)),
+            Duration.ofSeconds(options.integer("warmup-seconds", 30)),
             options.integer("port", 7791),
             options.get("server-heap", "2g"),
             emptyToNull(options.get("pg-url", "")),
