@@ -234,8 +234,4 @@ public final class CorpusGenerator {
     json.writeStringField("published", a.published());
     json.writeEndObject();
   }
-
-  NewsWorld world() {
-    return world;
-  }
 }
