@@ -1,6 +1,7 @@
 package newsroom.index;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,12 @@ public record Article(
     Map<String, List<String>> labels) {
 
   public Article {
-    labels = labels == null ? Map.of() : Map.copyOf(labels);
+    // Insertion order is kept (dimensions as the profile lists them), so JSON output is stable across runs.
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    if (labels != null) {
+      labels.forEach((dim, values) -> copy.put(dim, List.copyOf(values)));
+    }
+    labels = Collections.unmodifiableMap(copy);
   }
 
   /** The same article with more labels; values already present are kept once, in first-seen order. */
