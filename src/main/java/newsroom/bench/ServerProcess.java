@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +30,13 @@ public final class ServerProcess implements AutoCloseable {
   /** Starts {@code serve} on the index and waits until it answers {@code /health}. */
   public static ServerProcess start(Path index, Path config, int port, String heap, Path log)
       throws IOException, InterruptedException {
+    return start(index, config, port, heap, log, Map.of());
+  }
+
+  /** As {@link #start(Path, Path, int, String, Path)}, with environment variables (a write token, say). */
+  public static ServerProcess start(
+      Path index, Path config, int port, String heap, Path log, Map<String, String> environment)
+      throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap));
     command.addAll(List.of(
@@ -37,6 +45,7 @@ public final class ServerProcess implements AutoCloseable {
         "newsroom.cli.Main", "serve",
         "--index", index.toString(), "--config", config.toString(), "--port", String.valueOf(port)));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(environment);
     // The access log line per request is part of the server's real cost, so it stays on (into the log file).
     ServerProcess server = new ServerProcess(pb.start(), port);
     try (HttpTarget probe = new HttpTarget(port)) {
@@ -111,6 +120,12 @@ public final class ServerProcess implements AutoCloseable {
 
   private static long kb(String statusLine) {
     return Long.parseLong(statusLine.replaceAll("\\D", ""));
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is committed on the way out (for crash tests). */
+  public void killHard() throws InterruptedException {
+    sampling = false;
+    process.destroyForcibly().waitFor();
   }
 
   @Override
