@@ -1,12 +1,12 @@
 # Build stage: Maven with JDK 21.
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
+# Only the served product is built: the benchmark module (bench/) is not part of the image.
 COPY pom.xml .
-RUN mvn -B -q dependency:go-offline
 COPY src src
 COPY index-config index-config
 COPY corpus corpus
-RUN mvn -B -q package -DskipTests
+RUN mvn -B -q package -DskipTests -pl src
 
 # Runtime stage: a JRE 21 with the jar, the config and the bundled corpus, indexed at build time.
 FROM eclipse-temurin:21-jre

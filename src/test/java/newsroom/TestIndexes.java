@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import newsroom.cli.CorpusIndexer;
+import newsroom.config.Catalog;
+import newsroom.config.SearchSettings;
 import newsroom.enrich.Enricher;
-import newsroom.index.IndexSettings;
-import newsroom.index.IndexStore;
-import newsroom.index.Profile;
-import newsroom.index.Schema;
-import newsroom.index.ServedIndex;
+import newsroom.http.ApiServer;
+import newsroom.http.WriteAccess;
 import newsroom.ingest.Corpus;
-import newsroom.search.NewsSearcher;
-import newsroom.search.SearchSettings;
+import newsroom.lucene.LuceneBackend;
+import newsroom.pipeline.CorpusIndexer;
+import newsroom.pipeline.LiveIngestion;
 
 /** Builds real indexes for tests with the project's own index-config, the way the CLI does. */
 public final class TestIndexes {
@@ -23,27 +22,27 @@ public final class TestIndexes {
   private TestIndexes() {}
 
   public static CorpusIndexer.Summary build(Path corpus, Path indexRoot) throws IOException {
-    return build(corpus, indexRoot, Profile.DEFAULT);
+    return build(corpus, indexRoot, Catalog.DEFAULT_PROFILE);
   }
 
   public static CorpusIndexer.Summary build(Path corpus, Path indexRoot, String profileName) throws IOException {
-    Profile profile = Profile.load(CONFIG, profileName);
-    return new CorpusIndexer(
-            Corpus.at(corpus, Corpus.defaultFormats()),
-            Enricher.forProfile(CONFIG, profile),
-            Schema.of(profile, IndexSettings.load(CONFIG)),
-            2,
-            64)
-        .build(new IndexStore(indexRoot), 2);
+    Catalog catalog = Catalog.load(CONFIG, profileName);
+    return new CorpusIndexer(Corpus.at(corpus, Corpus.defaultFormats()), Enricher.forCatalog(CONFIG, catalog), 2)
+        .build(LuceneBackend.newBuild(indexRoot, catalog, 64, 2));
   }
 
   /** The index's current generation, open for searching (and live writes when {@code writable}). */
-  public static ServedIndex serve(Path indexRoot, boolean writable) throws IOException {
-    return ServedIndex.open(new IndexStore(indexRoot), writable);
+  public static LuceneBackend open(Path indexRoot, boolean writable) throws IOException {
+    return LuceneBackend.open(indexRoot, writable, settings());
   }
 
-  public static NewsSearcher searcher(ServedIndex index) {
-    return new NewsSearcher(index, SearchSettings.load(CONFIG));
+  public static SearchSettings settings() {
+    return SearchSettings.load(CONFIG);
+  }
+
+  /** Server options for live writes through {@code backend}, tagged with the dictionaries in {@code config}. */
+  public static ApiServer.Options liveWrites(LuceneBackend backend, Path config, String token, long maxBodyBytes) {
+    return new ApiServer.Options(new LiveIngestion(backend, config), WriteAccess.withToken(token), maxBodyBytes);
   }
 
   /** A new corpus folder holding copies of the seed articles, for tests that add articles of their own. */

@@ -10,18 +10,18 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import newsroom.bench.CorpusGenerator;
+import newsroom.backend.IndexBuild;
+import newsroom.backend.SearchBackend;
+import newsroom.config.Catalog;
+import newsroom.config.SearchSettings;
 import newsroom.enrich.Enricher;
 import newsroom.http.ApiServer;
-import newsroom.index.IndexSettings;
-import newsroom.index.IndexStore;
-import newsroom.index.Profile;
-import newsroom.index.Schema;
-import newsroom.index.ServedIndex;
+import newsroom.http.WriteAccess;
 import newsroom.ingest.Corpus;
 import newsroom.ingest.IngestProblem;
-import newsroom.search.NewsSearcher;
-import newsroom.search.SearchSettings;
+import newsroom.lucene.LuceneBackend;
+import newsroom.pipeline.CorpusIndexer;
+import newsroom.pipeline.LiveIngestion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +33,6 @@ import org.slf4j.LoggerFactory;
  * serve    --index DIR --config DIR --port N [--corpus DIR --profile NAME]   serve it (indexing the corpus first
  *                                                                             when there is no index yet)
  * reindex  --index DIR --config DIR     rebuild the index from its own articles with the current index-config
- * generate --articles N --seed S --out FILE.jsonl                             write a synthetic corpus (benchmarks)
- * bench    --articles N --work DIR [...]                                      run the benchmark (docs/benchmarks.md)
  * </pre>
  *
  * The server takes live writes only when a write token is configured: NEWSROOM_WRITE_TOKEN, or a file named by
@@ -46,26 +44,22 @@ public final class Main {
       Set.of(
           "corpus", "index", "config", "profile", "threads", "port", "ram-buffer-mb", "keep", "reload-seconds",
           "write-token-file", "max-body-mb");
-  private static final Set<String> GENERATE_OPTIONS = Set.of("articles", "seed", "out", "config", "profile", "threads");
 
   private Main() {}
 
   public static void main(String[] args) {
-    if (args.length == 0 || !Set.of("index", "serve", "reindex", "generate", "bench").contains(args[0])) {
+    if (args.length == 0 || !Set.of("index", "serve", "reindex").contains(args[0])) {
       System.err.println("usage: newsroom-search (index|serve|reindex) [--corpus DIR] [--index DIR] [--config DIR]"
           + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]");
-      System.err.println("       newsroom-search generate --articles N --seed S --out FILE.jsonl");
-      System.err.println("       newsroom-search bench --articles N --work DIR [options: docs/benchmarks.md]");
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try {
+      Options options = new Options(rest, OPTIONS, System.getenv());
       switch (args[0]) {
-        case "index" -> System.exit(index(new Options(rest, OPTIONS, System.getenv())).indexed() == 0 ? 1 : 0);
-        case "reindex" -> reindex(new Options(rest, OPTIONS, System.getenv()));
-        case "generate" -> generate(new Options(rest, GENERATE_OPTIONS, System.getenv()));
-        case "bench" -> bench(new Options(rest, BenchmarkRun.OPTIONS, System.getenv()));
-        default -> serve(new Options(rest, OPTIONS, System.getenv()));
+        case "index" -> System.exit(index(options).indexed() == 0 ? 1 : 0);
+        case "reindex" -> reindex(options);
+        default -> serve(options);
       }
     } catch (IllegalArgumentException | IOException | java.io.UncheckedIOException e) {
       log.error("{}", e.getMessage());
@@ -74,26 +68,22 @@ public final class Main {
   }
 
   static CorpusIndexer.Summary index(Options options) throws IOException {
-    return index(
-        options.path("config", "index-config"),
-        options.get("profile", Profile.DEFAULT),
-        options.path("corpus", "corpus"),
-        options.path("index", "data/index"),
-        options.integer("threads", Runtime.getRuntime().availableProcessors()),
-        options.integer("ram-buffer-mb", 256),
-        options.integer("keep", 2));
-  }
-
-  static CorpusIndexer.Summary index(
-      Path config, String profileName, Path corpusPath, Path index, int threads, int ramBufferMb, int keep)
-      throws IOException {
-    Profile profile = Profile.load(config, profileName);
-    Schema schema = Schema.of(profile, IndexSettings.load(config));
+    Path config = options.path("config", "index-config");
+    Catalog catalog = Catalog.load(config, options.get("profile", Catalog.DEFAULT_PROFILE));
+    Enricher enricher = Enricher.forCatalog(config, catalog);
+    Path corpusPath = options.path("corpus", "corpus");
     Corpus corpus = Corpus.at(corpusPath, Corpus.defaultFormats());
-    log.info("indexing {} ({} files, profile {})", corpusPath, corpus.files().size(), profile.name());
-    CorpusIndexer indexer =
-        new CorpusIndexer(corpus, Enricher.forProfile(config, profile), schema, threads, ramBufferMb);
-    CorpusIndexer.Summary s = indexer.build(new IndexStore(index), keep);
+    corpus.uncoveredLabelLists(catalog)
+        .forEach(dim -> log.warn("the corpus's readers give '{}' labels, but profile {} has no such dimension:"
+            + " they are not indexed", dim, catalog.profile()));
+    log.info("indexing {} ({} files, profile {})", corpusPath, corpus.files().size(), catalog.profile());
+    IndexBuild build =
+        LuceneBackend.newBuild(
+            options.path("index", "data/index"), catalog, options.integer("ram-buffer-mb", 256),
+            options.integer("keep", 2));
+    CorpusIndexer.Summary s =
+        new CorpusIndexer(corpus, enricher, options.integer("threads", Runtime.getRuntime().availableProcessors()))
+            .build(build);
     log.info(
         "indexed {} articles ({} without a title, {} without a body) from {} files in {} ms ({} articles/s);"
             + " skipped {}; index {}",
@@ -104,44 +94,31 @@ public final class Main {
         s.elapsed().toMillis(),
         Math.round(s.articlesPerSecond()),
         s.skipped().size(),
-        s.generation());
+        s.published());
     for (IngestProblem p : s.skipped()) {
       log.info("  skipped: {}", p);
     }
     return s;
   }
 
-  static void generate(Options options) throws IOException {
-    Path config = options.path("config", "index-config");
-    Profile profile = Profile.load(config, options.get("profile", Profile.DEFAULT));
-    long articles = options.integer("articles", 100_000);
-    Path out = options.path("out", "corpus-" + articles + ".jsonl");
-    CorpusGenerator.Summary s =
-        new CorpusGenerator(config, profile, options.integer("seed", 42))
-            .generate(articles, out, options.integer("threads", Runtime.getRuntime().availableProcessors()));
-    log.info("wrote {} articles ({} MB) to {} in {} s", s.articles(), s.bytes() >> 20, out, s.elapsed().toSeconds());
-  }
-
-  static void bench(Options options) throws IOException {
-    BenchmarkRun.run(options);
-  }
-
   static void serve(Options options) throws IOException {
-    IndexStore store = new IndexStore(options.path("index", "data/index"));
-    if (store.current().isEmpty()) {
-      log.info("no index in {} yet: building it from the corpus", store.root());
+    Path indexRoot = options.path("index", "data/index");
+    if (!LuceneBackend.exists(indexRoot)) {
+      log.info("no index in {} yet: building it from the corpus", indexRoot);
       index(options);
     }
     Path config = options.path("config", "index-config");
+    SearchSettings settings = SearchSettings.load(config);
     Optional<String> token = writeToken(options);
-    ServedIndex index = ServedIndex.open(store, token.isPresent());
-    NewsSearcher searcher = new NewsSearcher(index, SearchSettings.load(config));
+    SearchBackend backend = LuceneBackend.open(indexRoot, token.isPresent(), settings);
     ApiServer.Options apiOptions =
         token.isEmpty()
             ? ApiServer.Options.readOnly()
-            : ServerWiring.liveOptions(
-                index, searcher, config, token.get(), options.integer("max-body-mb", 10) * 1024L * 1024L);
-    Javalin app = ApiServer.create(searcher, apiOptions).start(options.integer("port", 7700));
+            : new ApiServer.Options(
+                new LiveIngestion(backend, config),
+                WriteAccess.withToken(token.get()),
+                options.integer("max-body-mb", 10) * 1024L * 1024L);
+    Javalin app = ApiServer.create(backend, settings, apiOptions).start(options.integer("port", 7700));
     // A re-index run by another process publishes a new generation: pick it up without a restart.
     ScheduledExecutorService reload =
         Executors.newSingleThreadScheduledExecutor(
@@ -154,7 +131,7 @@ public final class Main {
     reload.scheduleWithFixedDelay(
         () -> {
           try {
-            index.refresh();
+            backend.refresh();
           } catch (Exception e) {
             log.warn("index reload failed, still serving the previous generation: {}", e.getMessage());
           }
@@ -168,29 +145,25 @@ public final class Main {
                 () -> {
                   app.stop();
                   try {
-                    index.close();
+                    backend.close();
                   } catch (IOException e) {
                     log.warn("closing the index: {}", e.getMessage());
                   }
                 }));
     log.info(
         "serving {} articles at http://localhost:{}/ ({})",
-        searcher.size(),
+        backend.status().articles(),
         app.port(),
         token.isPresent() ? "live writes enabled" : "read-only: no write token configured");
   }
 
   /** Rebuilds the index from its stored articles with today's index-config, without a server running. */
   static void reindex(Options options) throws IOException {
-    IndexStore store = new IndexStore(options.path("index", "data/index"));
     Path config = options.path("config", "index-config");
-    try (ServedIndex index = ServedIndex.open(store, true)) {
-      NewsSearcher searcher = new NewsSearcher(index, SearchSettings.load(config));
-      long articles = new LiveIngestion(index, searcher, config).reindex();
-      log.info("re-indexed {} articles into {}", articles, index.generation().dir);
-    } catch (org.apache.lucene.store.LockObtainFailedException e) {
-      throw new IOException(
-          "the index is open for writing by a running server: ask it instead (POST /api/admin/reindex)", e);
+    SearchSettings settings = SearchSettings.load(config);
+    try (LuceneBackend backend = LuceneBackend.open(options.path("index", "data/index"), true, settings)) {
+      long articles = new LiveIngestion(backend, config).reindex();
+      log.info("re-indexed {} articles into {}", articles, backend.status().index());
     }
   }
 

@@ -9,11 +9,11 @@ import java.util.Set;
  * Command-line options {@code --name value}. Each has an environment variable (NEWSROOM_NAME, for containers)
  * and a default; the flag wins over the variable, the variable over the default.
  */
-final class Options {
+public final class Options {
   private final Map<String, String> flags = new HashMap<>();
   private final Map<String, String> env;
 
-  Options(String[] args, Set<String> known, Map<String, String> env) {
+  public Options(String[] args, Set<String> known, Map<String, String> env) {
     this.env = env;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -38,7 +38,7 @@ final class Options {
     }
   }
 
-  String get(String name, String defaultValue) {
+  public String get(String name, String defaultValue) {
     String flag = flags.get(name);
     if (flag != null) {
       return flag;
@@ -47,11 +47,11 @@ final class Options {
     return fromEnv != null && !fromEnv.isBlank() ? fromEnv : defaultValue;
   }
 
-  Path path(String name, String defaultValue) {
+  public Path path(String name, String defaultValue) {
     return Path.of(get(name, defaultValue));
   }
 
-  int integer(String name, int defaultValue) {
+  public int integer(String name, int defaultValue) {
     String value = get(name, String.valueOf(defaultValue));
     try {
       return Integer.parseInt(value);

@@ -4,26 +4,35 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import newsroom.index.Article;
-import newsroom.index.Profile;
+import newsroom.config.Catalog;
+import newsroom.model.Article;
 
 /**
- * Tags an article's title and body with the entities and action types of a profile's dictionaries. The batch
- * indexer and any live ingestion go through this one class, so an article is tagged the same way either way.
+ * Tags an article's title and body with the values of the catalog's dictionary dimensions (companies,
+ * regulators, action types). The batch indexer and live ingestion go through this one class, so an article is
+ * tagged the same way either way.
  */
 public final class Enricher {
-  private final List<TagDictionary> dictionaries;
 
-  public Enricher(List<TagDictionary> dictionaries) {
-    this.dictionaries = List.copyOf(dictionaries);
+  /** A dictionary and the dimension its values go to. */
+  public record Tagger(String dimension, TagDictionary dictionary) {}
+
+  private final List<Tagger> taggers;
+
+  public Enricher(List<Tagger> taggers) {
+    this.taggers = List.copyOf(taggers);
   }
 
-  public static Enricher forProfile(Path configDir, Profile profile) {
-    return new Enricher(profile.tagging().stream().map(f -> TagDictionary.load(configDir.resolve(f))).toList());
+  /** Loads the dictionary of each of the catalog's dictionary dimensions; a bad file is a one-line error. */
+  public static Enricher forCatalog(Path configDir, Catalog catalog) {
+    return new Enricher(
+        catalog.dictionaryDimensions().stream()
+            .map(d -> new Tagger(d.name(), TagDictionary.load(configDir.resolve(d.dictionary()))))
+            .toList());
   }
 
-  public List<TagDictionary> dictionaries() {
-    return dictionaries;
+  public List<Tagger> taggers() {
+    return taggers;
   }
 
   /**
@@ -33,7 +42,7 @@ public final class Enricher {
    */
   public Article retag(Article article) {
     Map<String, List<String>> kept = new LinkedHashMap<>(article.labels());
-    dictionaries.forEach(d -> kept.remove(d.dimension()));
+    taggers.forEach(t -> kept.remove(t.dimension()));
     return enrich(new Article(article.id(), article.title(), article.body(), article.source(), article.url(),
         article.published(), kept));
   }
@@ -42,10 +51,10 @@ public final class Enricher {
   public Article enrich(Article article) {
     String text = (article.title() == null ? "" : article.title()) + "\n" + article.body();
     Map<String, List<String>> tags = new LinkedHashMap<>();
-    for (TagDictionary d : dictionaries) {
-      List<String> found = d.tag(text);
+    for (Tagger t : taggers) {
+      List<String> found = t.dictionary().tag(text);
       if (!found.isEmpty()) {
-        tags.merge(d.dimension(), found, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        tags.put(t.dimension(), found);
       }
     }
     return tags.isEmpty() ? article : article.withLabels(tags);

@@ -7,14 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import newsroom.index.Json;
+import newsroom.config.ConfigException;
+import newsroom.config.Json;
 
 /**
  * The values of one facet dimension and the words that reveal them in a text: companies and their aliases,
- * regulators, or action types and the phrases that report them. Read from a file in index-config:
+ * regulators, or action types and the phrases that report them. Read from a file in index-config that a
+ * profile's dimension names (the profile says which dimension the values go to):
  *
- * <pre>{"dimension": "company",
- *  "values": [{"name": "Kanzhun", "aliases": ["Boss Zhipin", "Zhipin"], "exact_case": [], "patterns": []}]}</pre>
+ * <pre>{"values": [{"name": "Kanzhun", "aliases": ["Boss Zhipin", "Zhipin"], "exact_case": [], "patterns": []}]}</pre>
  *
  * A value's own name always counts as an alias. {@code patterns} are regular expressions (case-insensitive) for
  * what phrases cannot say, such as "remove ... app" with a few words between.
@@ -22,7 +23,7 @@ import newsroom.index.Json;
 public final class TagDictionary {
 
   /** The file's shape. */
-  public record Spec(String dimension, List<Value> values) {}
+  public record Spec(List<Value> values) {}
 
   /** One canonical value. {@code phrases} is accepted for {@code aliases}, which reads better for actions. */
   public record Value(
@@ -33,13 +34,11 @@ public final class TagDictionary {
 
   private record CompiledPattern(Pattern pattern, String value) {}
 
-  private final String dimension;
   private final PhraseMatcher<String> phrases = new PhraseMatcher<>();
   private final List<CompiledPattern> patterns = new ArrayList<>();
   private final List<String> values = new ArrayList<>();
 
   public TagDictionary(Spec spec) {
-    this.dimension = spec.dimension();
     for (Value v : spec.values()) {
       values.add(v.name());
       phrases.add(v.name(), false, v.name());
@@ -58,19 +57,17 @@ public final class TagDictionary {
   }
 
   public static TagDictionary load(Path file) {
-    Spec spec = Json.readFile(file, Spec.class);
-    if (spec.dimension() == null || spec.values() == null) {
-      throw new IllegalArgumentException(file + ": needs \"dimension\" and \"values\"");
-    }
     try {
+      Spec spec = Json.readFile(file, Spec.class);
+      if (spec.values() == null) {
+        throw new IllegalArgumentException("needs \"values\"");
+      }
       return new TagDictionary(spec);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+      // Json names the file already when it cannot parse it.
+      String message = e.getMessage() != null && e.getMessage().contains(file.toString()) ? e.getMessage() : file + ": " + e.getMessage();
+      throw new ConfigException(message);
     }
-  }
-
-  public String dimension() {
-    return dimension;
   }
 
   /** Every canonical value the dictionary can assign. */

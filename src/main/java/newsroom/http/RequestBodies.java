@@ -32,12 +32,12 @@ final class RequestBodies {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid body", "the body is not valid UTF-8");
+      throw ApiErrors.of(HttpStatus.BAD_REQUEST, "Invalid body", "the body is not valid UTF-8");
     }
   }
 
-  private static ApiException tooLarge(long maxBytes) {
-    return new ApiException(
+  private static io.javalin.http.HttpResponseException tooLarge(long maxBytes) {
+    return ApiErrors.of(
         HttpStatus.CONTENT_TOO_LARGE,
         "Request too large",
         "the body may have at most " + maxBytes + " bytes; send a large bulk in several requests");

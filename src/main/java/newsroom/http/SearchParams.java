@@ -3,29 +3,34 @@ package newsroom.http;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import newsroom.index.Dates;
-import newsroom.index.FacetDimension;
-import newsroom.index.Schema;
-import newsroom.search.InvalidRequestException;
-import newsroom.search.SearchRequest;
-import newsroom.search.SearchSettings;
-import newsroom.search.SortOrder;
+import newsroom.backend.InvalidRequestException;
+import newsroom.backend.SearchRequest;
+import newsroom.backend.SortOrder;
+import newsroom.config.Catalog;
+import newsroom.config.Dimension;
+import newsroom.config.SearchSettings;
+import newsroom.model.Dates;
 
 /**
- * Reads a {@link SearchRequest} from query parameters: {@code q}, one parameter per facet dimension (repeat it
- * to select several values), {@code date=2021/07}, {@code from}/{@code to}, {@code sort}, {@code page},
- * {@code size}, {@code facet_limit}.
+ * Reads a {@link SearchRequest} from query parameters: {@code q}, one parameter per dimension of the served
+ * catalog (repeat it to select several values; the date dimension takes a path such as {@code 2021/07}),
+ * {@code from}/{@code to}, {@code sort}, {@code page}, {@code size}, {@code facet_limit}. Ranges are checked by
+ * {@link SearchRequest#check}, the same for every backend.
  */
 final class SearchParams {
   private SearchParams() {}
 
-  static SearchRequest read(Context ctx, Schema schema, SearchSettings settings) {
+  static SearchRequest read(Context ctx, Catalog catalog, SearchSettings settings) {
     Map<String, List<String>> filters = new LinkedHashMap<>();
-    for (FacetDimension dim : schema.facets()) {
-      if (!dim.hierarchical()) {
+    List<String> datePath = List.of();
+    for (Dimension dim : catalog.dimensions()) {
+      if (dim.hierarchical()) {
+        datePath = datePath(single(ctx, dim.name()), dim.name());
+      } else {
         List<String> values = ctx.queryParams(dim.name()).stream().filter(v -> !v.isBlank()).toList();
         if (!values.isEmpty()) {
           filters.put(dim.name(), values);
@@ -35,7 +40,7 @@ final class SearchParams {
     return new SearchRequest(
         single(ctx, "q"),
         filters,
-        datePath(single(ctx, Schema.DATE)),
+        datePath,
         date(ctx, "from", false),
         date(ctx, "to", true),
         SortOrder.parse(single(ctx, "sort")),
@@ -53,16 +58,13 @@ final class SearchParams {
     return values.isEmpty() ? null : values.get(0);
   }
 
+  /** A whole number, read with Javalin's validator (a malformed one is a 400 naming the parameter). */
   static int integer(Context ctx, String name, int defaultValue) {
     String value = single(ctx, name);
     if (value == null || value.isBlank()) {
       return defaultValue;
     }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidRequestException("Invalid " + name, name + " must be a whole number, not '" + value + "'");
-    }
+    return ctx.queryParamAsClass(name, Integer.class).get();
   }
 
   /** {@code to} given as a day includes that whole day. */
@@ -82,21 +84,21 @@ final class SearchParams {
   }
 
   /** {@code 2021}, {@code 2021/07} or {@code 2021/07/05}, checked to be a real year, month and day. */
-  private static List<String> datePath(String value) {
+  private static List<String> datePath(String value, String name) {
     if (value == null || value.isBlank()) {
       return List.of();
     }
     String v = value.strip();
     if (!v.matches("\\d{4}(/\\d{2}(/\\d{2})?)?")) {
       throw new InvalidRequestException(
-          "Invalid date filter", "date must look like 2021, 2021/07 or 2021/07/05, not '" + value + "'");
+          "Invalid date filter", name + " must look like 2021, 2021/07 or 2021/07/05, not '" + value + "'");
     }
     List<String> path = List.of(v.split("/"));
     if (path.size() >= 2) {
       int month = Integer.parseInt(path.get(1));
       int day = path.size() == 3 ? Integer.parseInt(path.get(2)) : 1;
       try {
-        java.time.LocalDate.of(Integer.parseInt(path.get(0)), month, day);
+        LocalDate.of(Integer.parseInt(path.get(0)), month, day);
       } catch (java.time.DateTimeException e) {
         throw new InvalidRequestException("Invalid date filter", "no such date: " + value);
       }

@@ -26,7 +26,7 @@ public record WriteAccess(Optional<String> token) {
   /** Refuses the request (403 when writes are disabled, 401 without the right token), else does nothing. */
   void check(Context ctx) {
     if (token.isEmpty()) {
-      throw new ApiException(
+      throw ApiErrors.of(
           HttpStatus.FORBIDDEN, "Writes disabled", "this server was started without a write token");
     }
     String header = ctx.header("Authorization");
@@ -35,7 +35,7 @@ public record WriteAccess(Optional<String> token) {
     if (!MessageDigest.isEqual(
         presented.getBytes(StandardCharsets.UTF_8), token.get().getBytes(StandardCharsets.UTF_8))) {
       ctx.header("WWW-Authenticate", "Bearer");
-      throw new ApiException(
+      throw ApiErrors.of(
           HttpStatus.UNAUTHORIZED, "Unauthorized", "send the write token as 'Authorization: Bearer <token>'");
     }
   }

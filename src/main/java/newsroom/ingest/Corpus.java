@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import newsroom.index.Article;
+import newsroom.config.Catalog;
+import newsroom.config.Dimension;
+import newsroom.model.Article;
 
 /** A corpus on disk: one file or a folder of files in any of the known formats, read in name order. */
 public final class Corpus {
@@ -62,6 +64,19 @@ public final class Corpus {
       }
     }
     return total;
+  }
+
+  /**
+   * The label lists the readers of this corpus's files give (Reuters' topics, say) that the catalog has no
+   * label dimension for: their values would not be indexed, so the indexer says so before it starts.
+   */
+  public List<String> uncoveredLabelLists(Catalog catalog) {
+    return formats.stream()
+        .filter(f -> files.stream().anyMatch(f::handles))
+        .flatMap(f -> f.labelLists().stream())
+        .distinct()
+        .filter(dim -> catalog.dimension(dim).filter(Dimension::fromLabels).isEmpty())
+        .toList();
   }
 
   /** Streams every article; a file or article that cannot be read is reported and the rest goes on. */

@@ -24,8 +24,8 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import newsroom.index.Article;
-import newsroom.index.Dates;
+import newsroom.model.Article;
+import newsroom.model.Dates;
 
 /**
  * RSS 2.0 ({@code .rss}) and Atom ({@code .atom}) feeds, and {@code .xml} files whose root element is

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import newsroom.index.Article;
-import newsroom.index.Dates;
+import newsroom.model.Article;
+import newsroom.model.Dates;
 
 /**
  * {@code .jsonl}: one article object per line, streamed; {@code .json}: one object or an array of them.

@@ -1,13 +1,15 @@
 package newsroom.ingest;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
+import javax.swing.text.MutableAttributeSet;
+import javax.swing.text.html.HTML;
+import javax.swing.text.html.HTMLEditorKit;
+import javax.swing.text.html.parser.ParserDelegator;
 
 /** Turns the marked-up text of SGML and feed corpora into the plain text the index stores. */
 final class Markup {
@@ -19,6 +21,7 @@ final class Markup {
   // Wire-service framing (start/end of text, sync bytes), other C0 controls and DEL; line breaks and tabs stay.
   private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
   private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0]+");
+  private static final Pattern LINE_BREAK_OUTSIDE_TAG = Pattern.compile("\\r?\\n(?![^<]*>)");
   private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n\\s*");
 
   /**
@@ -51,21 +54,63 @@ final class Markup {
     if (html == null || html.isBlank()) {
       return "";
     }
-    StringBuilder text = new StringBuilder(html.length());
-    try (Reader in = new HTMLStripCharFilter(new StringReader(html))) {
-      char[] buffer = new char[4096];
-      for (int n; (n = in.read(buffer)) != -1; ) {
-        text.append(buffer, 0, n);
-      }
+    // The JDK's own lenient HTML parser: it decodes every entity and tolerates the tag soup feeds carry.
+    TextCollector text = new TextCollector(html.length());
+    try {
+      // Line breaks in the source end lines in the text, as block elements do (HTML would fold them to spaces).
+      String lines = LINE_BREAK_OUTSIDE_TAG.matcher(html).replaceAll("<br>");
+      new ParserDelegator().parse(new StringReader(lines), text, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringReader does not fail
     }
-    return tidy(CONTROL.matcher(text).replaceAll(" "));
+    return tidy(CONTROL.matcher(text.out).replaceAll(" "));
   }
 
   /** Collapses runs of spaces within lines and of blank lines between them. */
   static String tidy(String text) {
     String lines = SPACES.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll(" ");
     return BLANK_LINES.matcher(lines.replace(" \n", "\n").replace("\n ", "\n")).replaceAll("\n").strip();
+  }
+
+  /** Keeps the text, ends a line at each block element, and drops what scripts and styles hold. */
+  private static final class TextCollector extends HTMLEditorKit.ParserCallback {
+    final StringBuilder out;
+    private int hidden;
+
+    TextCollector(int capacity) {
+      out = new StringBuilder(capacity);
+    }
+
+    @Override
+    public void handleText(char[] data, int pos) {
+      if (hidden == 0) {
+        out.append(data);
+      }
+    }
+
+    @Override
+    public void handleStartTag(HTML.Tag tag, MutableAttributeSet attributes, int pos) {
+      if (tag == HTML.Tag.SCRIPT || tag == HTML.Tag.STYLE) {
+        hidden++;
+      } else if (tag.breaksFlow()) {
+        out.append('\n');
+      }
+    }
+
+    @Override
+    public void handleEndTag(HTML.Tag tag, int pos) {
+      if (tag == HTML.Tag.SCRIPT || tag == HTML.Tag.STYLE) {
+        hidden = Math.max(0, hidden - 1);
+      } else if (tag.breaksFlow()) {
+        out.append('\n');
+      }
+    }
+
+    @Override
+    public void handleSimpleTag(HTML.Tag tag, MutableAttributeSet attributes, int pos) {
+      if (tag.breaksFlow()) {
+        out.append('\n');
+      }
+    }
   }
 }

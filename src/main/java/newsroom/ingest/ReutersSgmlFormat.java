@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import newsroom.index.Article;
+import newsroom.model.Article;
 
 /**
  * Reuters-21578 ({@code .sgm}): 1987 newswire stories, each a {@code <REUTERS NEWID="n">} element with a
@@ -52,6 +52,11 @@ public final class ReutersSgmlFormat implements CorpusFormat {
           new LabelList("PEOPLE", "people"),
           new LabelList("ORGS", "org"),
           new LabelList("EXCHANGES", "exchange"));
+
+  @Override
+  public List<String> labelLists() {
+    return LABEL_LISTS.stream().map(LabelList::dimension).toList();
+  }
 
   private static final Pattern NEWID = Pattern.compile("<REUTERS\\b[^>]*\\bNEWID=\"(\\d+)\"");
   private static final Pattern DATE = element("DATE");

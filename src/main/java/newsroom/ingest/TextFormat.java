@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import newsroom.index.Article;
-import newsroom.index.Dates;
+import newsroom.model.Article;
+import newsroom.model.Dates;
 
 /**
  * A {@code .txt} file holds one article: optional {@code Key: value} header lines (Id, Title, Source, Url,

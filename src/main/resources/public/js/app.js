@@ -158,9 +158,17 @@ function keepFocus(container, draw) {
 
 function renderFacets(s, facets) {
   const flat = facets.filter(f => !f.hierarchical);
+  renderFieldNames(flat);
   keepFocus($('facets'), () => $('facets').replaceChildren(...flat.map(f => facetGroup(s, f))));
   const selected = Object.values(s.filters).flat().length + (s.date || s.from || s.to ? 1 : 0);
   $('filters-count').textContent = selected ? `(${selected})` : '';
+}
+
+/** The search tips name the fields a query can search: title and body, and the index's own dimensions. */
+function renderFieldNames(flat) {
+  const names = ['title', 'body', ...flat.map(f => f.name)];
+  const list = names.flatMap((name, i) => [...(i ? [', '] : []), el('code', {}, name)]);
+  $('field-names').replaceChildren(...list);
 }
 
 function facetGroup(s, facet) {

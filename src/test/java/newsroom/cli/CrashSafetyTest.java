@@ -71,7 +71,7 @@ class CrashSafetyTest {
     Path index = tmp.resolve("index");
 
     // 1. Kill -9 while bulks are being written.
-    ServerProcess first = ServerProcess.start(index, tmp, TOKEN);
+    LiveServer first = LiveServer.start(index, tmp, TOKEN);
     AtomicBoolean stop = new AtomicBoolean();
     CompletableFuture<Set<String>> writes = writer(first.client(), stop, 0);
     Thread.sleep(3000);
@@ -80,7 +80,7 @@ class CrashSafetyTest {
     Set<String> acked = writes.get();
     assertTrue(acked.size() >= 20, "some bulks were acknowledged before the kill: " + acked.size());
 
-    ServerProcess second = ServerProcess.start(index, tmp, TOKEN);
+    LiveServer second = LiveServer.start(index, tmp, TOKEN);
     assertAllPresent(second.client(), acked);
     int afterFirstCrash = second.client().get("/health").json().get("articles").asInt();
     assertTrue(afterFirstCrash >= 5 + acked.size(), afterFirstCrash + " articles");
@@ -103,7 +103,7 @@ class CrashSafetyTest {
     acked.addAll(moreWrites.get());
     System.out.println("re-index answered " + reindex.get() + " before the kill (-1: killed mid-way)");
 
-    ServerProcess third = ServerProcess.start(index, tmp, TOKEN);
+    LiveServer third = LiveServer.start(index, tmp, TOKEN);
     assertAllPresent(third.client(), acked);
     System.out.println("crash: " + acked.size() + " acknowledged articles over two SIGKILLs, all present after restart");
     assertEquals(200, third.client().get("/api/search?q=didi").status());

@@ -15,19 +15,17 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import newsroom.SeedCorpus;
 import newsroom.TestIndexes;
+import newsroom.pipeline.CorpusIndexer;
 import newsroom.enrich.Enricher;
-import newsroom.index.Article;
-import newsroom.index.IndexBuilder;
-import newsroom.index.IndexSettings;
-import newsroom.index.IndexStore;
-import newsroom.index.Profile;
-import newsroom.index.Schema;
-import newsroom.index.ServedIndex;
+import newsroom.model.Article;
+import newsroom.backend.IndexBuild;
+import newsroom.lucene.IndexStore;
+import newsroom.config.Catalog;
+import newsroom.lucene.LuceneBackend;
 import newsroom.ingest.Corpus;
 import newsroom.ingest.CorpusFormat;
 import newsroom.ingest.IngestProblem;
-import newsroom.search.NewsSearcher;
-import newsroom.search.SearchRequest;
+import newsroom.backend.SearchRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,9 +45,8 @@ class ReindexTest {
     assertEquals(2, summary.skipped().size(), summary.skipped().toString());
     assertTrue(summary.skipped().stream().anyMatch(p -> p.where().endsWith("garbage.txt")));
     assertTrue(summary.skipped().stream().anyMatch(p -> p.where().endsWith("cut.jsonl") && p.line() == 2));
-    try (ServedIndex index = TestIndexes.serve(tmp.resolve("index"), false)) {
-      NewsSearcher searcher = TestIndexes.searcher(index);
-      assertEquals(6, searcher.size());
+    try (LuceneBackend searcher = TestIndexes.open(tmp.resolve("index"), false)) {
+      assertEquals(6, searcher.status().articles());
       assertEquals(List.of("ok"), searcher.search(SearchRequest.of("fined")).hits().stream().map(h -> h.id()).toList());
     }
   }
@@ -61,8 +58,7 @@ class ReindexTest {
     IndexStore store = new IndexStore(root);
     Path served = store.current().orElseThrow();
 
-    try (ServedIndex index = TestIndexes.serve(root, false)) {
-      NewsSearcher searcher = TestIndexes.searcher(index);
+    try (LuceneBackend searcher = TestIndexes.open(root, false)) {
       // A corpus reader that dies after two articles, as a crashing import would.
       CorpusFormat dying =
           new CorpusFormat() {
@@ -76,19 +72,16 @@ class ReindexTest {
               throw new IllegalStateException("importer crashed");
             }
           };
-      Profile profile = Profile.load(TestIndexes.CONFIG, Profile.DEFAULT);
+      Catalog catalog = Catalog.load(TestIndexes.CONFIG, Catalog.DEFAULT_PROFILE);
       CorpusIndexer indexer =
           new CorpusIndexer(
-              Corpus.at(TestIndexes.SEED_CORPUS, List.of(dying)),
-              Enricher.forProfile(TestIndexes.CONFIG, profile),
-              Schema.of(profile, IndexSettings.load(TestIndexes.CONFIG)),
-              2,
-              16);
-      assertThrows(IllegalStateException.class, () -> indexer.build(store, 2));
+              Corpus.at(TestIndexes.SEED_CORPUS, List.of(dying)), Enricher.forCatalog(TestIndexes.CONFIG, catalog), 2);
+      assertThrows(IllegalStateException.class, () -> indexer.build(LuceneBackend.newBuild(root, catalog, 16, 2)));
 
       assertEquals(served, store.current().orElseThrow());
-      assertFalse(index.refresh());
-      assertEquals(5, searcher.size());
+      searcher.refresh();
+      assertEquals(served, searcher.servedGeneration());
+      assertEquals(5, searcher.status().articles());
       assertEquals(SeedCorpus.allIds().size(), searcher.search(SearchRequest.of("")).total());
       try (Stream<Path> gens = Files.list(root)) {
         assertEquals(1, gens.filter(p -> p.getFileName().toString().startsWith("gen-")).count(),
@@ -101,10 +94,9 @@ class ReindexTest {
   void aSuccessfulReindexIsPickedUpWithoutRestart() throws Exception {
     Path root = tmp.resolve("index");
     TestIndexes.build(TestIndexes.SEED_CORPUS, root);
-    try (ServedIndex index = TestIndexes.serve(root, false)) {
-      NewsSearcher searcher = TestIndexes.searcher(index);
+    try (LuceneBackend searcher = TestIndexes.open(root, false)) {
       Path before = searcher.servedGeneration();
-      assertEquals(5, searcher.size());
+      assertEquals(5, searcher.status().articles());
 
       Path smaller = tmp.resolve("smaller");
       Files.createDirectories(smaller);
@@ -113,9 +105,9 @@ class ReindexTest {
           smaller.resolve("only.txt"));
       TestIndexes.build(smaller, root);
 
-      assertTrue(index.refresh());
+      searcher.refresh();
       assertNotEquals(before, searcher.servedGeneration());
-      assertEquals(1, searcher.size());
+      assertEquals(1, searcher.status().articles());
     }
   }
 
@@ -137,8 +129,8 @@ class ReindexTest {
     IndexStore store = new IndexStore(root);
     Path killed = Files.createDirectories(root.resolve("gen-00000000-000000-000")); // no commit, no lock holder
     Path served = store.current().orElseThrow();
-    Profile profile = Profile.load(TestIndexes.CONFIG, Profile.DEFAULT);
-    try (IndexBuilder running = new IndexBuilder(store, Schema.of(profile, IndexSettings.load(TestIndexes.CONFIG)), 16)) {
+    Catalog catalog = Catalog.load(TestIndexes.CONFIG, Catalog.DEFAULT_PROFILE);
+    try (IndexBuild running = LuceneBackend.newBuild(root, catalog, 16, 2)) {
       store.prune(2);
       assertFalse(Files.exists(killed));
       assertTrue(Files.exists(served));

@@ -40,7 +40,7 @@ class SoakTest {
   void readersAndAWriterRunWithoutErrors() throws Exception {
     int seconds = Integer.parseInt(System.getProperty("soak.seconds"));
     int readers = Integer.parseInt(System.getProperty("soak.readers", "4"));
-    ServerProcess server = ServerProcess.start(tmp.resolve("index"), tmp, TOKEN);
+    LiveServer server = LiveServer.start(tmp.resolve("index"), tmp, TOKEN);
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     ConcurrentLinkedQueue<Long> readNanos = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Long> writeNanos = new ConcurrentLinkedQueue<>();

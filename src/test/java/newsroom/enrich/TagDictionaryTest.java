@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import newsroom.TestIndexes;
-import newsroom.index.Article;
-import newsroom.index.Profile;
+import newsroom.model.Article;
+import newsroom.config.Catalog;
 import org.junit.jupiter.api.Test;
 
 class TagDictionaryTest {
@@ -55,7 +55,7 @@ class TagDictionaryTest {
 
   @Test
   void enricherAddsEveryDimensionAndKeepsLabelsTheArticleCameWith() {
-    Enricher enricher = Enricher.forProfile(CONFIG, Profile.load(CONFIG, Profile.DEFAULT));
+    Enricher enricher = Enricher.forCatalog(CONFIG, Catalog.load(CONFIG, Catalog.DEFAULT_PROFILE));
     Article a =
         new Article("x", "Boss Zhipin probe", "The CAC opened a cybersecurity review.", null, null, null,
             Map.of("company", List.of("Acme")));

@@ -19,9 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import newsroom.SeedCorpus;
 import newsroom.TestIndexes;
-import newsroom.index.ServedIndex;
-import newsroom.index.Json;
-import newsroom.search.NewsSearcher;
+import newsroom.lucene.LuceneBackend;
+import newsroom.config.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,23 +29,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** The JSON API over real HTTP, on a random port, over the seed corpus. */
 class ApiServerTest {
   @TempDir static Path indexRoot;
-  static ServedIndex index;
-  static NewsSearcher searcher;
+  static LuceneBackend searcher;
   static Javalin app;
   static final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws Exception {
     TestIndexes.build(TestIndexes.SEED_CORPUS, indexRoot);
-    index = TestIndexes.serve(indexRoot, false);
-    searcher = TestIndexes.searcher(index);
-    app = ApiServer.create(searcher).start(0);
+    searcher = TestIndexes.open(indexRoot, false);
+    app = ApiServer.create(searcher, TestIndexes.settings()).start(0);
   }
 
   @AfterAll
   static void stop() throws Exception {
     app.stop();
-    index.close();
+    searcher.close();
   }
 
   record Reply(int status, String contentType, JsonNode json) {}

@@ -19,9 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import newsroom.SeedCorpus;
 import newsroom.TestIndexes;
-import newsroom.cli.ServerWiring;
-import newsroom.index.ServedIndex;
-import newsroom.search.NewsSearcher;
+import newsroom.lucene.LuceneBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,16 +35,15 @@ class FuzzTest {
   static final Set<Integer> ALLOWED = Set.of(200, 400, 401, 403, 404, 405, 413, 414, 415, 431);
 
   @TempDir static Path tmp;
-  static ServedIndex index;
+  static LuceneBackend index;
   static Javalin app;
   static HttpTestClient client;
 
   @BeforeAll
   static void start() throws Exception {
     TestIndexes.build(TestIndexes.SEED_CORPUS, tmp);
-    index = TestIndexes.serve(tmp, true);
-    NewsSearcher searcher = TestIndexes.searcher(index);
-    app = ApiServer.create(searcher, ServerWiring.liveOptions(index, searcher, TestIndexes.CONFIG, TOKEN, 32 * 1024))
+    index = TestIndexes.open(tmp, true);
+    app = ApiServer.create(index, TestIndexes.settings(), TestIndexes.liveWrites(index, TestIndexes.CONFIG, TOKEN, 32 * 1024))
         .start(0);
     client = new HttpTestClient(app.port());
   }

@@ -6,7 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import newsroom.index.Json;
+import newsroom.config.Json;
 
 /** A small HTTP client for tests: JSON answers parsed, everything else kept as text. */
 public record HttpTestClient(int port, HttpClient http) {

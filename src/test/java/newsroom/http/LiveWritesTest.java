@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import newsroom.TestIndexes;
-import newsroom.cli.ServerWiring;
-import newsroom.index.ServedIndex;
-import newsroom.search.NewsSearcher;
+import newsroom.lucene.LuceneBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,16 +26,15 @@ class LiveWritesTest {
   static final String NDJSON = "application/x-ndjson";
 
   @TempDir Path tmp;
-  ServedIndex index;
+  LuceneBackend index;
   Javalin app;
   HttpTestClient client;
 
   @BeforeEach
   void start() throws Exception {
     TestIndexes.build(TestIndexes.SEED_CORPUS, tmp.resolve("index"));
-    index = TestIndexes.serve(tmp.resolve("index"), true);
-    NewsSearcher searcher = TestIndexes.searcher(index);
-    app = ApiServer.create(searcher, ServerWiring.liveOptions(index, searcher, TestIndexes.CONFIG, TOKEN, 64 * 1024))
+    index = TestIndexes.open(tmp.resolve("index"), true);
+    app = ApiServer.create(index, TestIndexes.settings(), TestIndexes.liveWrites(index, TestIndexes.CONFIG, TOKEN, 64 * 1024))
         .start(0);
     client = new HttpTestClient(app.port());
   }
@@ -144,8 +141,7 @@ class LiveWritesTest {
     copyTree(TestIndexes.CONFIG, config);
     app.stop();
     app = null;
-    NewsSearcher searcher = TestIndexes.searcher(index);
-    app = ApiServer.create(searcher, ServerWiring.liveOptions(index, searcher, config, TOKEN, 64 * 1024)).start(0);
+    app = ApiServer.create(index, TestIndexes.settings(), TestIndexes.liveWrites(index, config, TOKEN, 64 * 1024)).start(0);
     client = new HttpTestClient(app.port());
 
     client.send("POST", "/api/articles", JSON, "{\"id\":\"acme-1\",\"body\":\"Acme Freight shares rose.\"}", TOKEN);

@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import newsroom.ReutersCollection;
 import newsroom.ReutersCollection.Story;
-import newsroom.index.Article;
+import newsroom.model.Article;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

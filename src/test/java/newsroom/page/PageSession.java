@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import newsroom.TestIndexes;
 import newsroom.http.ApiServer;
-import newsroom.index.ServedIndex;
+import newsroom.lucene.LuceneBackend;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -30,10 +30,10 @@ final class PageSession implements AutoCloseable {
   private static final Duration PATIENCE = Duration.ofSeconds(20);
 
   final ChromeDriver browser;
-  private final ServedIndex index;
+  private final LuceneBackend index;
   private final Javalin app;
 
-  private PageSession(ChromeDriver browser, ServedIndex index, Javalin app) {
+  private PageSession(ChromeDriver browser, LuceneBackend index, Javalin app) {
     this.browser = browser;
     this.index = index;
     this.app = app;
@@ -44,8 +44,8 @@ final class PageSession implements AutoCloseable {
     ChromeDriver browser = Chromium.start(work.resolve("chromium-profile"), width, height);
     try {
       TestIndexes.build(corpus, work.resolve("index"));
-      ServedIndex index = TestIndexes.serve(work.resolve("index"), false);
-      return new PageSession(browser, index, ApiServer.create(TestIndexes.searcher(index)).start(0));
+      LuceneBackend index = TestIndexes.open(work.resolve("index"), false);
+      return new PageSession(browser, index, ApiServer.create(index, TestIndexes.settings()).start(0));
     } catch (IOException | RuntimeException e) {
       browser.quit();
       throw e;

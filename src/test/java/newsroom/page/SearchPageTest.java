@@ -18,8 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import newsroom.SeedCorpus;
 import newsroom.TestIndexes;
-import newsroom.index.FacetDimension;
-import newsroom.index.Profile;
+import newsroom.config.Catalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -420,13 +419,17 @@ class SearchPageTest {
   @Test
   void everyFlatDimensionOfTheProfileIsASidebarFacetWithItsLabel() throws Exception {
     page.open("");
-    List<FacetDimension> flat =
-        Profile.load(TestIndexes.CONFIG, Profile.DEFAULT).facets().stream().filter(f -> !f.hierarchical()).toList();
+    List<newsroom.config.Dimension> flat =
+        Catalog.load(TestIndexes.CONFIG, Catalog.DEFAULT_PROFILE).dimensions().stream().filter(f -> !f.hierarchical()).toList();
     assertEquals(
-        flat.stream().map(FacetDimension::label).toList(),
+        flat.stream().map(newsroom.config.Dimension::label).toList(),
         page.js("return [...document.querySelectorAll('#facets legend')].map(l => l.textContent)"));
     assertEquals(
-        flat.stream().map(FacetDimension::name).toList(),
+        flat.stream().map(newsroom.config.Dimension::name).toList(),
         page.js("return [...document.querySelectorAll('#facets fieldset')].map(f => f.dataset.facet)"));
+    // The search tips name the same dimensions as query fields, after title and body.
+    List<String> fields = new java.util.ArrayList<>(List.of("title", "body"));
+    flat.forEach(d -> fields.add(d.name()));
+    assertEquals(fields, page.js("return [...document.querySelectorAll('#field-names code')].map(c => c.textContent)"));
   }
 }

@@ -1,7 +1,10 @@
 package newsroom.search;
 
-import static newsroom.search.SeedSearchTest.counts;
-import static newsroom.search.SeedSearchTest.ids;
+import newsroom.backend.SearchRequest;
+import newsroom.backend.SearchResponse;
+import newsroom.backend.SortOrder;
+import static newsroom.backend.SearchBackendContract.counts;
+import static newsroom.backend.SearchBackendContract.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,9 +23,9 @@ import java.util.stream.Collectors;
 import newsroom.ReutersCollection;
 import newsroom.ReutersCollection.Story;
 import newsroom.TestIndexes;
-import newsroom.cli.CorpusIndexer;
-import newsroom.index.Article;
-import newsroom.index.ServedIndex;
+import newsroom.pipeline.CorpusIndexer;
+import newsroom.model.Article;
+import newsroom.lucene.LuceneBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,19 +40,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReutersSearchTest {
   @TempDir static Path indexRoot;
   static CorpusIndexer.Summary summary;
-  static ServedIndex index;
-  static NewsSearcher searcher;
+  static LuceneBackend searcher;
 
   @BeforeAll
   static void buildIndex() throws Exception {
     summary = TestIndexes.build(ReutersCollection.DIR, indexRoot, "reuters");
-    index = TestIndexes.serve(indexRoot, false);
-    searcher = TestIndexes.searcher(index);
+    searcher = TestIndexes.open(indexRoot, false);
   }
 
   @AfterAll
   static void close() throws Exception {
-    index.close();
+    searcher.close();
   }
 
   /** Every facet value with its count, for an empty query with these filters. */
@@ -67,7 +68,7 @@ class ReutersSearchTest {
     long stories = ReutersCollection.stories().size();
     assertEquals(stories, summary.indexed());
     assertEquals(List.of(), summary.skipped());
-    assertEquals(stories, searcher.size());
+    assertEquals(stories, searcher.status().articles());
     assertEquals(stories, all().total());
     // UNPROC stories have no TITLE; BRIEF ones have a TITLE but no BODY (one UNPROC story has no text at all).
     assertEquals(ReutersCollection.count(s -> !s.has("TITLE")), summary.withoutTitle());

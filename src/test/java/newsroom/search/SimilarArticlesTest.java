@@ -1,5 +1,7 @@
 package newsroom.search;
 
+import newsroom.backend.InvalidRequestException;
+import newsroom.backend.SimilarArticle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import newsroom.SeedCorpus;
 import newsroom.TestIndexes;
-import newsroom.index.ServedIndex;
+import newsroom.lucene.LuceneBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** "More like this": the articles that share an article's distinctive words, never the article itself. */
 class SimilarArticlesTest {
   @TempDir static Path tmp;
-  static ServedIndex index;
-  static NewsSearcher searcher;
+  static LuceneBackend searcher;
 
   @BeforeAll
   static void buildIndex() throws Exception {
@@ -37,13 +38,12 @@ class SimilarArticlesTest {
             "{\"id\":\"chips\",\"title\":\"Export licences\",\"published\":\"2023-03-03\","
                 + "\"body\":\"Semiconductor export licences were tightened for lithography equipment.\"}"));
     TestIndexes.build(corpus, tmp.resolve("index"));
-    index = TestIndexes.serve(tmp.resolve("index"), false);
-    searcher = TestIndexes.searcher(index);
+    searcher = TestIndexes.open(tmp.resolve("index"), false);
   }
 
   @AfterAll
   static void close() throws Exception {
-    index.close();
+    searcher.close();
   }
 
   static List<String> ids(List<SimilarArticle> similar) {

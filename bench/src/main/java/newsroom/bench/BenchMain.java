@@ -1,0 +1,58 @@
+package newsroom.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import newsroom.cli.Options;
+import newsroom.config.Catalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point of the benchmark jar (docs/benchmarks.md), which carries the product too: the server it measures
+ * is started from the same jar.
+ *
+ * <pre>
+ * generate --articles N --seed S --out FILE.jsonl [--config DIR --profile NAME --threads N]   write a synthetic corpus
+ * bench    --articles N --work DIR [...]                                                    run the benchmark
+ * </pre>
+ */
+public final class BenchMain {
+  private static final Logger log = LoggerFactory.getLogger(BenchMain.class);
+  private static final Set<String> GENERATE_OPTIONS = Set.of("articles", "seed", "out", "config", "profile", "threads");
+
+  private BenchMain() {}
+
+  public static void main(String[] args) {
+    if (args.length == 0 || !Set.of("generate", "bench").contains(args[0])) {
+      System.err.println("usage: newsroom-bench generate --articles N --seed S --out FILE.jsonl [--config DIR]"
+          + " [--profile NAME] [--threads N]");
+      System.err.println("       newsroom-bench bench --articles N --work DIR [options: docs/benchmarks.md]");
+      System.exit(2);
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    try {
+      if (args[0].equals("generate")) {
+        generate(new Options(rest, GENERATE_OPTIONS, System.getenv()));
+      } else {
+        BenchmarkRun.run(new Options(rest, BenchmarkRun.OPTIONS, System.getenv()));
+      }
+    } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
+      log.error("{}", e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static void generate(Options options) throws IOException {
+    Path config = options.path("config", "index-config");
+    Catalog catalog = Catalog.load(config, options.get("profile", Catalog.DEFAULT_PROFILE));
+    long articles = options.integer("articles", 100_000);
+    Path out = options.path("out", "corpus-" + articles + ".jsonl");
+    CorpusGenerator.Summary s =
+        new CorpusGenerator(config, catalog, options.integer("seed", 42))
+            .generate(articles, out, options.integer("threads", Runtime.getRuntime().availableProcessors()));
+    log.info("wrote {} articles ({} MB) to {} in {} s", s.articles(), s.bytes() >> 20, out, s.elapsed().toSeconds());
+  }
+}

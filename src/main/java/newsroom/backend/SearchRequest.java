@@ -1,0 +1,105 @@
+package newsroom.backend;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import newsroom.config.Catalog;
+import newsroom.config.SearchSettings;
+
+/**
+ * One search.
+ *
+ * @param query Lucene classic query syntax; blank matches every article
+ * @param filters selected facet values by dimension: OR within a dimension, AND across dimensions
+ * @param datePath selected date as year, month, day (any prefix); empty for none
+ * @param from inclusive lower bound of the publication date, or null
+ * @param to inclusive upper bound of the publication date, or null
+ * @param page 1-based
+ * @param facetLimit how many values to return per facet dimension
+ */
+public record SearchRequest(
+    String query,
+    Map<String, List<String>> filters,
+    List<String> datePath,
+    Instant from,
+    Instant to,
+    SortOrder sort,
+    int page,
+    int size,
+    int facetLimit) {
+
+  /** The most values a request may ask for per dimension. */
+  public static final int MAX_FACET_LIMIT = 1000;
+
+  public SearchRequest {
+    query = query == null ? "" : query;
+    filters = filters == null ? Map.of() : Map.copyOf(filters);
+    datePath = datePath == null ? List.of() : List.copyOf(datePath);
+    sort = sort == null ? SortOrder.RELEVANCE : sort;
+  }
+
+  /**
+   * Refuses what no backend can answer: a page out of range, an impossible date range, a filter by a dimension
+   * the served index does not have. Every backend calls this first, so all of them refuse alike.
+   */
+  public void check(SearchSettings settings, Catalog catalog) {
+    if (page < 1) {
+      throw new InvalidRequestException("Invalid page", "page starts at 1");
+    }
+    if (size < 0 || size > settings.maxPageSize()) {
+      throw new InvalidRequestException("Invalid size", "size must be between 0 and " + settings.maxPageSize());
+    }
+    if ((long) page * size > settings.maxResultWindow()) {
+      throw new InvalidRequestException(
+          "Page out of range",
+          "page * size may be at most " + settings.maxResultWindow() + "; narrow the query instead");
+    }
+    if (facetLimit < 1 || facetLimit > MAX_FACET_LIMIT) {
+      throw new InvalidRequestException(
+          "Invalid facet limit", "facet_limit must be between 1 and " + MAX_FACET_LIMIT);
+    }
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new InvalidRequestException("Invalid date range", "from is after to");
+    }
+    for (String dim : filters.keySet()) {
+      if (catalog.dimension(dim).filter(d -> !d.hierarchical()).isEmpty()) {
+        throw unknownFacet(dim, catalog);
+      }
+    }
+    if (!datePath.isEmpty() && catalog.dateDimension().isEmpty()) {
+      throw unknownFacet("date", catalog);
+    }
+  }
+
+  private static InvalidRequestException unknownFacet(String name, Catalog catalog) {
+    return new InvalidRequestException(
+        "Unknown facet '" + name + "'", "this index has facets: " + String.join(", ", catalog.names()));
+  }
+
+  /** A first page of hits for a query, no filters: handy in code and tests. */
+  public static SearchRequest of(String query) {
+    return new SearchRequest(query, Map.of(), List.of(), null, null, SortOrder.RELEVANCE, 1, 10, 20);
+  }
+
+  public SearchRequest withFilter(String dim, String... values) {
+    Map<String, List<String>> f = new java.util.HashMap<>(filters);
+    f.put(dim, List.of(values));
+    return new SearchRequest(query, f, datePath, from, to, sort, page, size, facetLimit);
+  }
+
+  public SearchRequest withDate(String... path) {
+    return new SearchRequest(query, filters, List.of(path), from, to, sort, page, size, facetLimit);
+  }
+
+  public SearchRequest withSort(SortOrder order) {
+    return new SearchRequest(query, filters, datePath, from, to, order, page, size, facetLimit);
+  }
+
+  public SearchRequest withFacetLimit(int limit) {
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, limit);
+  }
+
+  public SearchRequest withPage(int newPage, int newSize) {
+    return new SearchRequest(query, filters, datePath, from, to, sort, newPage, newSize, facetLimit);
+  }
+}

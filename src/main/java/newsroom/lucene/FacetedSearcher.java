@@ -1,0 +1,30 @@
+package newsroom.lucene;
+
+import java.io.IOException;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * A searcher with the facet ordinal state of its reader. The state is built once per reader (per refresh), not
+ * per query; it is null while the index holds no facet values at all.
+ */
+public final class FacetedSearcher extends IndexSearcher {
+  private final SortedSetDocValuesReaderState facetState;
+
+  FacetedSearcher(IndexReader reader, FacetsConfig config) throws IOException {
+    super(reader);
+    this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, config) : null;
+  }
+
+  public SortedSetDocValuesReaderState facetState() {
+    return facetState;
+  }
+
+  private static boolean hasFacets(IndexReader reader) {
+    return reader.leaves().stream()
+        .anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null);
+  }
+}

@@ -1,0 +1,148 @@
+package newsroom.lucene;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import newsroom.model.Article;
+import newsroom.model.ArticleFields;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * One opened generation of the index: its searchers, the schema it was built with, and, when the server takes
+ * live writes, its writer. It is searched with the analyzer and facet dimensions stored in its own commit.
+ *
+ * <p>Live writes are near-real-time: a reopen thread refreshes the searchers at most {@link #MAX_STALE_SECONDS}
+ * after a change, and a writer that needs read-your-writes waits for its change's generation.
+ */
+public final class Generation implements Closeable {
+  static final double MAX_STALE_SECONDS = 1.0;
+  private static final double MIN_STALE_SECONDS = 0.02;
+
+  public final Path dir;
+  public final LuceneSchema schema;
+  public final Analyzer analyzer;
+  public final FacetsConfig facetsConfig;
+  public final ArticleDocuments documents;
+  final SearcherManager searchers;
+  private final Directory directory;
+  private final IndexWriter writer; // null when read-only
+  private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+
+  private Generation(Path dir, Directory directory, LuceneSchema schema, IndexWriter writer, SearcherManager searchers) {
+    this.dir = dir;
+    this.directory = directory;
+    this.schema = schema;
+    this.analyzer = schema.analyzer();
+    this.facetsConfig = schema.facetsConfig();
+    this.documents = new ArticleDocuments(schema);
+    this.writer = writer;
+    this.searchers = searchers;
+    if (writer != null) {
+      reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SECONDS, MIN_STALE_SECONDS);
+      reopener.setName("nrt-reopen-" + dir.getFileName());
+      reopener.setDaemon(true);
+      reopener.start();
+    } else {
+      reopener = null;
+    }
+  }
+
+  static Generation open(Path dir, boolean writable) throws IOException {
+    Directory directory = FSDirectory.open(dir);
+    try {
+      LuceneSchema schema = readSchema(directory, dir);
+      FacetsConfig config = schema.facetsConfig();
+      SearcherFactory factory =
+          new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader r, IndexReader previous) throws IOException {
+              return new FacetedSearcher(r, config);
+            }
+          };
+      if (!writable) {
+        return new Generation(dir, directory, schema, null, new SearcherManager(directory, factory));
+      }
+      IndexWriter writer =
+          new IndexWriter(
+              directory,
+              new IndexWriterConfig(schema.analyzer())
+                  .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
+                  .setCommitOnClose(true));
+      writer.setLiveCommitData(Map.of(LuceneSchema.USER_DATA_KEY, schema.toJson()).entrySet());
+      return new Generation(dir, directory, schema, writer, new SearcherManager(writer, factory));
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  private static LuceneSchema readSchema(Directory directory, Path dir) throws IOException {
+    List<org.apache.lucene.index.IndexCommit> commits = DirectoryReader.listCommits(directory);
+    String json = commits.get(commits.size() - 1).getUserData().get(LuceneSchema.USER_DATA_KEY);
+    if (json == null) {
+      throw new IOException(dir + " is not a newsroom index (its commit has no schema)");
+    }
+    return LuceneSchema.fromJson(json);
+  }
+
+  public boolean writable() {
+    return writer != null;
+  }
+
+  /**
+   * Adds or replaces articles by id and deletes ids, in the writer's memory. Returns the sequence number to pass
+   * to {@link #commitAndAwait}; -1 when there was nothing to do.
+   */
+  long apply(List<Article> upserts, List<String> deletes) throws IOException {
+    if (writer == null) {
+      throw new IllegalStateException("this generation is open read-only");
+    }
+    long seq = -1;
+    for (Article a : upserts) {
+      seq = writer.updateDocument(new Term(ArticleFields.ID, a.id()), documents.toDocument(a));
+    }
+    for (String id : deletes) {
+      seq = writer.deleteDocuments(new Term(ArticleFields.ID, id));
+    }
+    return seq;
+  }
+
+  /**
+   * Commits (so the change survives a crash) and waits until searches see change {@code seq}. Concurrent callers
+   * share commits: one commit covers every change applied before it.
+   */
+  void commitAndAwait(long seq) throws IOException {
+    if (seq < 0) {
+      return;
+    }
+    writer.commit();
+    try {
+      reopener.waitForGeneration(seq, (int) TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the change to become visible", e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    // Reopen thread first (it uses the manager), then searchers, then the writer (which commits), then the files.
+    IOUtils.close(reopener, searchers, writer, directory);
+  }
+}

@@ -1,0 +1,119 @@
+package newsroom.lucene;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import newsroom.backend.SearchResponse.Hit;
+import newsroom.config.SearchSettings;
+import newsroom.model.Article;
+import newsroom.model.ArticleFields;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/**
+ * A page of hits with their titles and snippets highlighted. Title and snippets are HTML in which only the
+ * {@code <mark>} tags are markup: the formatter escapes the article text, so an article cannot inject script
+ * into a page that shows its snippet.
+ */
+final class Highlighting {
+  private static final String MARK_OPEN = "<mark>";
+  private static final String MARK_CLOSE = "</mark>";
+  /** Between passages; safe to split on because the formatter escapes every '<' of the article text. */
+  private static final String PASSAGE_SEPARATOR = "<!--passage-->";
+
+  private Highlighting() {}
+
+  static List<Hit> hits(Generation gen, IndexSearcher searcher, Query query, ScoreDoc[] docs, SearchSettings settings)
+      throws IOException {
+    if (docs.length == 0) {
+      return List.of();
+    }
+    int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
+    // Each hit's stored document is read (and decompressed) once, for the highlighter and for the hit itself.
+    var stored = searcher.storedFields();
+    Map<Integer, Document> loaded = new HashMap<>();
+    for (int id : ids) {
+      loaded.put(id, stored.document(id));
+    }
+    Map<String, String[]> highlights =
+        highlighter(searcher, gen, loaded, settings)
+            .highlightFields(
+                new String[] {ArticleFields.TITLE, ArticleFields.BODY},
+                query,
+                ids,
+                new int[] {1, settings.snippetPassages()});
+    List<Hit> hits = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      Article a = gen.documents.fromStored(loaded.get(ids[i]));
+      String body = highlights.get(ArticleFields.BODY)[i];
+      hits.add(
+          new Hit(
+              a.id(),
+              a.title(),
+              a.source(),
+              a.url(),
+              a.published(),
+              Float.isNaN(docs[i].score) ? null : docs[i].score,
+              highlights.get(ArticleFields.TITLE)[i],
+              body == null ? List.of() : Arrays.stream(body.split(PASSAGE_SEPARATOR)).map(String::strip).toList(),
+              a.labels()));
+    }
+    return hits;
+  }
+
+  private static UnifiedHighlighter highlighter(
+      IndexSearcher searcher, Generation gen, Map<Integer, Document> loaded, SearchSettings settings) {
+    DefaultPassageFormatter formatter = new DefaultPassageFormatter(MARK_OPEN, MARK_CLOSE, PASSAGE_SEPARATOR, true);
+    return new UnifiedHighlighter(
+        UnifiedHighlighter.builder(searcher, gen.analyzer)
+            .withFormatter(formatter)
+            .withMaxLength(settings.snippetMaxChars())
+            .withMaxNoHighlightPassages(1)) {
+      @Override
+      protected BreakIterator getBreakIterator(String field) {
+        // The title is shown whole; the body in sentence-sized passages.
+        // Corpus text often has headlines and captions without a full stop: a line break ends a passage too.
+        return field.equals(ArticleFields.TITLE)
+            ? new WholeBreakIterator()
+            : new SplittingBreakIterator(BreakIterator.getSentenceInstance(Locale.ROOT), '\n');
+      }
+
+      /**
+       * The field values of the documents already loaded, cut at the maximum length as the default loader
+       * does (title and body are single-valued), in the batches the highlighter asks for.
+       */
+      @Override
+      protected List<CharSequence[]> loadFieldValues(
+          String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+        List<CharSequence[]> values = new ArrayList<>();
+        int sumChars = 0;
+        do {
+          int doc = docIter.nextDoc();
+          if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+            break;
+          }
+          CharSequence[] byField = new CharSequence[fields.length];
+          for (int f = 0; f < fields.length; f++) {
+            String value = loaded.get(doc).get(fields[f]);
+            byField[f] = value == null ? null : value.substring(0, Math.min(getMaxLength(), value.length()));
+            sumChars += value == null ? 0 : byField[f].length();
+          }
+          values.add(byField);
+        } while (sumChars <= cacheCharsThreshold && cacheCharsThreshold != 0);
+        return values;
+      }
+    };
+  }
+}

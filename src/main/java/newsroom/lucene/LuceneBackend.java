@@ -1,0 +1,219 @@
+package newsroom.lucene;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import newsroom.backend.BackendStatus;
+import newsroom.backend.IndexBuild;
+import newsroom.backend.InvalidRequestException;
+import newsroom.backend.SearchBackend;
+import newsroom.backend.SearchRequest;
+import newsroom.backend.SearchResponse;
+import newsroom.backend.SimilarArticle;
+import newsroom.backend.SortOrder;
+import newsroom.config.Catalog;
+import newsroom.config.SearchSettings;
+import newsroom.model.Article;
+import newsroom.model.ArticleFields;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * The embedded backend: an index folder on this machine, searched in-process. Full-text query, facet filters
+ * with drill-sideways counts, date drill-down and range, sorting, paging and highlighting, live writes and
+ * rebuilds. Thread-safe; which generation it searches is {@link ServedIndex}'s business.
+ */
+public final class LuceneBackend implements SearchBackend {
+  /** RAM buffer of a rebuild's writer: enough to flush in large segments, small beside the heap. */
+  private static final double REBUILD_RAM_BUFFER_MB = 256;
+
+  private final ServedIndex index;
+  private final SearchSettings settings;
+
+  public LuceneBackend(ServedIndex index, SearchSettings settings) {
+    this.index = index;
+    this.settings = settings;
+  }
+
+  /** Opens the index folder's current generation; {@code writable} also takes live writes. */
+  public static LuceneBackend open(Path indexRoot, boolean writable, SearchSettings settings) throws IOException {
+    try {
+      return new LuceneBackend(ServedIndex.open(new IndexStore(indexRoot), writable), settings);
+    } catch (LockObtainFailedException e) {
+      throw new IOException(
+          "the index in " + indexRoot + " is open for writing by another process; a running server takes"
+              + " re-index requests itself (POST /api/admin/reindex)", e);
+    }
+  }
+
+  /** A new generation of the index folder, published (and older ones pruned to {@code keep}) when complete. */
+  public static IndexBuild newBuild(Path indexRoot, Catalog catalog, double ramBufferMb, int keep) {
+    return new IndexBuilder(new IndexStore(indexRoot), catalog, ramBufferMb, keep);
+  }
+
+  /** Whether the folder has a published index to serve. */
+  public static boolean exists(Path indexRoot) {
+    return new IndexStore(indexRoot).current().isPresent();
+  }
+
+  @Override
+  public Catalog catalog() {
+    return index.generation().schema.catalog();
+  }
+
+  @Override
+  public SearchResponse search(SearchRequest request) {
+    return withSearcher((gen, searcher) -> search(gen, searcher, request));
+  }
+
+  @Override
+  public Optional<Article> article(String id) {
+    return withSearcher(
+        (gen, searcher) -> {
+          TopDocs top = searcher.search(new TermQuery(new Term(ArticleFields.ID, id)), 1);
+          if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+          }
+          return Optional.of(gen.documents.fromStored(searcher.storedFields().document(top.scoreDocs[0].doc)));
+        });
+  }
+
+  @Override
+  public Optional<List<SimilarArticle>> similar(String id, int limit) {
+    if (limit < 1 || limit > settings.maxPageSize()) {
+      throw new InvalidRequestException("Invalid size", "size must be between 1 and " + settings.maxPageSize());
+    }
+    return withSearcher((gen, searcher) -> SimilarArticles.find(gen, searcher, id, limit));
+  }
+
+  @Override
+  public BackendStatus status() {
+    return withSearcher(
+        (gen, searcher) ->
+            new BackendStatus("lucene", gen.dir.getFileName().toString(), searcher.getIndexReader().numDocs()));
+  }
+
+  @Override
+  public void write(List<Article> upserts, List<String> deletes) throws IOException {
+    index.write(upserts, deletes);
+  }
+
+  @Override
+  public long rebuild(Catalog catalog, UnaryOperator<Article> transform) throws IOException {
+    index.rebuild(catalog, transform, REBUILD_RAM_BUFFER_MB);
+    return status().articles();
+  }
+
+  @Override
+  public void refresh() throws IOException {
+    index.refresh();
+  }
+
+  @Override
+  public void close() throws IOException {
+    index.close();
+  }
+
+  /** The generation folder being served (tests and the re-index CLI report it). */
+  public Path servedGeneration() {
+    return index.generation().dir;
+  }
+
+  private <T> T withSearcher(ServedIndex.SearcherWork<T> work) {
+    try {
+      return index.withSearcher(work);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidRequestException(
+          "Query too broad", "a wildcard, prefix or fuzzy term matches too many words; make it more specific");
+    }
+  }
+
+  private SearchResponse search(Generation gen, FacetedSearcher searcher, SearchRequest request)
+      throws IOException {
+    long start = System.nanoTime();
+    Catalog catalog = gen.schema.catalog();
+    request.check(settings, catalog);
+    Query userQuery = QueryParsing.parse(request.query(), gen.analyzer, settings);
+    Query base = withDateRange(userQuery, request);
+
+    DrillDownQuery drillDown = new DrillDownQuery(gen.facetsConfig, base);
+    for (Map.Entry<String, List<String>> filter : request.filters().entrySet()) {
+      for (String value : filter.getValue()) {
+        drillDown.add(filter.getKey(), value);
+      }
+    }
+    if (!request.datePath().isEmpty()) {
+      drillDown.add(catalog.dateDimension().orElseThrow().name(), request.datePath().toArray(String[]::new));
+    }
+
+    int window = Math.max(request.page() * request.size(), 1);
+    Sort sort = sort(request.sort());
+    TopDocs top;
+    Facets facets = null;
+    if (searcher.facetState() != null) {
+      DrillSideways sideways = new DrillSideways(searcher, gen.facetsConfig, searcher.facetState());
+      DrillSideways.DrillSidewaysResult result = sideways.search(drillDown, null, null, window, sort, true);
+      top = result.hits;
+      facets = result.facets;
+    } else {
+      top = sort == null ? searcher.search(drillDown, window) : searcher.search(drillDown, window, sort, true);
+    }
+
+    int pageEnd = Math.min(top.scoreDocs.length, request.page() * request.size());
+    ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(pageEnd, (request.page() - 1) * request.size()), pageEnd);
+    return new SearchResponse(
+        request.query(),
+        top.totalHits.value(),
+        (System.nanoTime() - start) / 1_000_000,
+        request.page(),
+        request.size(),
+        request.sort().param(),
+        Highlighting.hits(gen, searcher, userQuery, pageDocs, settings),
+        facets == null ? List.of() : FacetViews.of(catalog, facets, request));
+  }
+
+  private static Query withDateRange(Query query, SearchRequest request) {
+    if (request.from() == null && request.to() == null) {
+      return query;
+    }
+    long from = request.from() == null ? Long.MIN_VALUE : request.from().toEpochMilli();
+    long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli();
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(LongField.newRangeQuery(ArticleFields.PUBLISHED, from, to), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  private static Sort sort(SortOrder order) {
+    return switch (order) {
+      case RELEVANCE -> null;
+      case DATE -> dateSort(false);
+      case NEWEST -> dateSort(true);
+    };
+  }
+
+  private static Sort dateSort(boolean newestFirst) {
+    SortField byDate = LongField.newSortField(ArticleFields.PUBLISHED, newestFirst, SortedNumericSelector.Type.MIN);
+    // Undated articles go last either way.
+    byDate.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE);
+    return new Sort(byDate, SortField.FIELD_SCORE);
+  }
+}

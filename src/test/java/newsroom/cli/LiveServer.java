@@ -1,0 +1,36 @@
+package newsroom.cli;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import newsroom.TestIndexes;
+import newsroom.http.HttpTestClient;
+
+/**
+ * The real server in its own JVM with live writes enabled, as an operator runs it, so a test can kill it with
+ * SIGKILL or read its RSS. Starting and watching the process is {@link newsroom.ServerProcess}'s business.
+ */
+record LiveServer(newsroom.ServerProcess server, HttpTestClient client) {
+
+  static LiveServer start(Path index, Path logDir, String token) throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    // With no index yet, serve builds one from the default corpus folder: the seed corpus.
+    newsroom.ServerProcess server =
+        newsroom.ServerProcess.start(
+            index, TestIndexes.CONFIG, port, "512m", logDir.resolve("server-" + port + ".log"),
+            Map.of("NEWSROOM_WRITE_TOKEN", token));
+    return new LiveServer(server, new HttpTestClient(port));
+  }
+
+  void killHard() throws InterruptedException {
+    server.killHard();
+  }
+
+  /** Resident memory of the server process, in MiB. */
+  long rssMiB() {
+    return server.memory().rssMb();
+  }
+}
