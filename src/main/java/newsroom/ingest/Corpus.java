@@ -29,7 +29,7 @@ public final class Corpus {
   }
 
   public static List<CorpusFormat> defaultFormats() {
-    return List.of(new TextFormat(), new JsonFormat(), new ReutersSgmlFormat(), new FeedFormat());
+    return List.of(new TextFormat(), new JsonFormat(), new ReutersSgmlFormat(), new FeedFormat(), new Time1963Format());
   }
 
   /** The corpus at {@code path}; files no format handles (a README, say) are not part of it. */
