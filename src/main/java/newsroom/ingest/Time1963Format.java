@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import newsroom.index.Article;
+import newsroom.model.Article;
 
 /**
  * The TIME 1963 test collection of the SMART project ({@code TIME.ALL}, or any {@code *.time} file): magazine

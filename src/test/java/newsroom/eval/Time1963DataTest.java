@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import newsroom.Time1963Collection;
-import newsroom.index.Article;
+import newsroom.model.Article;
 import newsroom.ingest.Corpus;
 import newsroom.ingest.IngestProblem;
 import org.junit.jupiter.api.BeforeAll;
