@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * index    --corpus DIR --index DIR --config DIR --profile NAME --threads N  build a new index generation
+ *          [--discard-live-writes]   (also prune the generation holding articles written through the API)
  * serve    --index DIR --config DIR --port N [--corpus DIR --profile NAME]   serve it (indexing the corpus first
  *                                                                             when there is no index yet)
  * reindex  --index DIR --config DIR     rebuild the index from its own articles with the current index-config
@@ -44,24 +45,29 @@ public final class Main {
       Set.of(
           "corpus", "index", "config", "profile", "threads", "port", "ram-buffer-mb", "keep", "reload-seconds",
           "write-token-file", "max-body-mb");
+  /** Options that take no value. */
+  private static final Set<String> SWITCHES = Set.of("discard-live-writes");
+  static final int MIN_TOKEN_LENGTH = WriteAccess.MIN_TOKEN_LENGTH;
 
   private Main() {}
 
   public static void main(String[] args) {
     if (args.length == 0 || !Set.of("index", "serve", "reindex").contains(args[0])) {
       System.err.println("usage: newsroom-search (index|serve|reindex) [--corpus DIR] [--index DIR] [--config DIR]"
-          + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]");
+          + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]"
+          + " [--keep N] [--discard-live-writes]");
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try {
-      Options options = new Options(rest, OPTIONS, System.getenv());
+      Options options = new Options(rest, OPTIONS, SWITCHES, System.getenv());
       switch (args[0]) {
-        case "index" -> System.exit(index(options).indexed() == 0 ? 1 : 0);
+        case "index" -> index(options);
         case "reindex" -> reindex(options);
         default -> serve(options);
       }
     } catch (IllegalArgumentException | IOException | java.io.UncheckedIOException e) {
+      // One line: what is wrong and what to do; no stack trace for a mistake in the configuration.
       log.error("{}", e.getMessage());
       System.exit(1);
     }
@@ -69,9 +75,15 @@ public final class Main {
 
   static CorpusIndexer.Summary index(Options options) throws IOException {
     Path config = options.path("config", "index-config");
+    int threads = options.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+    int ramBufferMb = options.integer("ram-buffer-mb", 256, 1, 65_536);
+    int keep = options.integer("keep", 2, 1, 1000);
     Catalog catalog = Catalog.load(config, options.get("profile", Catalog.DEFAULT_PROFILE));
     Enricher enricher = Enricher.forCatalog(config, catalog);
     Path corpusPath = options.path("corpus", "corpus");
+    if (!Files.exists(corpusPath)) {
+      throw new IllegalArgumentException("no corpus at " + corpusPath.toAbsolutePath() + " (--corpus)");
+    }
     Corpus corpus = Corpus.at(corpusPath, Corpus.defaultFormats());
     corpus.uncoveredLabelLists(catalog)
         .forEach(dim -> log.warn("the corpus's readers give '{}' labels, but profile {} has no such dimension:"
@@ -79,11 +91,8 @@ public final class Main {
     log.info("indexing {} ({} files, profile {})", corpusPath, corpus.files().size(), catalog.profile());
     IndexBuild build =
         LuceneBackend.newBuild(
-            options.path("index", "data/index"), catalog, options.integer("ram-buffer-mb", 256),
-            options.integer("keep", 2));
-    CorpusIndexer.Summary s =
-        new CorpusIndexer(corpus, enricher, options.integer("threads", Runtime.getRuntime().availableProcessors()))
-            .build(build);
+            options.path("index", "data/index"), catalog, ramBufferMb, keep, options.flag("discard-live-writes"));
+    CorpusIndexer.Summary s = new CorpusIndexer(corpus, enricher, threads).build(build);
     log.info(
         "indexed {} articles ({} without a title, {} without a body) from {} files in {} ms ({} articles/s);"
             + " skipped {}; index {}",
@@ -102,23 +111,42 @@ public final class Main {
   }
 
   static void serve(Options options) throws IOException {
+    // 1. Every setting is checked before anything is built, opened or bound: a mistake costs one line, no index.
     Path indexRoot = options.path("index", "data/index");
-    if (!LuceneBackend.exists(indexRoot)) {
-      log.info("no index in {} yet: building it from the corpus", indexRoot);
-      index(options);
-    }
     Path config = options.path("config", "index-config");
     SearchSettings settings = SearchSettings.load(config);
     Optional<String> token = writeToken(options);
+    int port = options.integer("port", 7700, 1, 65_535);
+    long maxBodyBytes = options.integer("max-body-mb", 10, 1, 1024) * 1024L * 1024L;
+    int every = options.integer("reload-seconds", 2, 1, 3600);
+    boolean build = LuceneBackend.isEmpty(indexRoot); // a damaged CURRENT stops here, never taken for "no index"
+    if (build) {
+      Catalog.load(config, options.get("profile", Catalog.DEFAULT_PROFILE));
+    }
+    checkPortFree(port);
+
+    // 2. Open (or, in a folder that never held an index, build) the index.
+    if (build) {
+      log.info("no index in {} yet: building it from the corpus", indexRoot);
+      index(options);
+    }
     SearchBackend backend = LuceneBackend.open(indexRoot, token.isPresent(), settings);
-    ApiServer.Options apiOptions =
-        token.isEmpty()
-            ? ApiServer.Options.readOnly()
-            : new ApiServer.Options(
-                new LiveIngestion(backend, config),
-                WriteAccess.withToken(token.get()),
-                options.integer("max-body-mb", 10) * 1024L * 1024L);
-    Javalin app = ApiServer.create(backend, settings, apiOptions).start(options.integer("port", 7700));
+    Javalin app;
+    try {
+      ApiServer.Options apiOptions =
+          token.isEmpty()
+              ? ApiServer.Options.readOnly()
+              : new ApiServer.Options(
+                  new LiveIngestion(backend, config), WriteAccess.withToken(token.get()), maxBodyBytes);
+      // 3. Bind.
+      app = ApiServer.create(backend, settings, apiOptions).start(port);
+    } catch (RuntimeException e) {
+      backend.close();
+      if (e instanceof IllegalArgumentException) {
+        throw e;
+      }
+      throw new IOException("cannot listen on port " + port + ": " + rootMessage(e));
+    }
     // A re-index run by another process publishes a new generation: pick it up without a restart.
     ScheduledExecutorService reload =
         Executors.newSingleThreadScheduledExecutor(
@@ -127,7 +155,6 @@ public final class Main {
               t.setDaemon(true);
               return t;
             });
-    int every = options.integer("reload-seconds", 2);
     reload.scheduleWithFixedDelay(
         () -> {
           try {
@@ -161,17 +188,67 @@ public final class Main {
   static void reindex(Options options) throws IOException {
     Path config = options.path("config", "index-config");
     SearchSettings settings = SearchSettings.load(config);
+    if (LuceneBackend.isEmpty(options.path("index", "data/index"))) {
+      throw new IOException("no index in " + options.path("index", "data/index") + " to re-index: build one first");
+    }
     try (LuceneBackend backend = LuceneBackend.open(options.path("index", "data/index"), true, settings)) {
       long articles = new LiveIngestion(backend, config).reindex();
       log.info("re-indexed {} articles into {}", articles, backend.status().index());
     }
   }
 
-  private static Optional<String> writeToken(Options options) throws IOException {
+  /** The write token, from --write-token-file or NEWSROOM_WRITE_TOKEN; none means read-only. */
+  static Optional<String> writeToken(Options options) throws IOException {
     String file = options.get("write-token-file", null);
+    String token;
+    String from;
     if (file != null) {
-      return Optional.of(Files.readString(Path.of(file)).strip()).filter(t -> !t.isEmpty());
+      Path path = Path.of(file);
+      if (!Files.isRegularFile(path)) {
+        throw new IOException(
+            "--write-token-file " + path.toAbsolutePath() + ": no such file (write the token into it, or leave"
+                + " the option out to serve read-only)");
+      }
+      try {
+        token = Files.readString(path).strip();
+      } catch (IOException e) {
+        throw new IOException("--write-token-file " + path.toAbsolutePath() + ": cannot read it (" + e + ")");
+      }
+      if (token.isEmpty()) {
+        throw new IOException("--write-token-file " + path.toAbsolutePath() + " is empty");
+      }
+      from = "the token in " + path;
+    } else {
+      token = Optional.ofNullable(System.getenv("NEWSROOM_WRITE_TOKEN")).map(String::strip).orElse("");
+      if (token.isEmpty()) {
+        return Optional.empty();
+      }
+      from = "NEWSROOM_WRITE_TOKEN";
     }
-    return Optional.ofNullable(System.getenv("NEWSROOM_WRITE_TOKEN")).map(String::strip).filter(t -> !t.isEmpty());
+    if (token.length() < MIN_TOKEN_LENGTH) {
+      throw new IllegalArgumentException(
+          from + " has " + token.length() + " characters; a write token needs at least " + MIN_TOKEN_LENGTH
+              + " (make one with: openssl rand -hex 16)");
+    }
+    return Optional.of(token);
+  }
+
+  /** Fails with one line, before any index is built or opened, when the port is taken. */
+  private static void checkPortFree(int port) throws IOException {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(port));
+    } catch (IOException e) {
+      throw new IOException(
+          "port " + port + " is in use (" + e.getMessage() + "): stop what listens there or choose --port");
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
   }
 }

@@ -14,6 +14,11 @@ public final class Options {
   private final Map<String, String> env;
 
   public Options(String[] args, Set<String> known, Map<String, String> env) {
+    this(args, known, Set.of(), env);
+  }
+
+  /** {@code switches} are options that take no value ({@code --discard-live-writes}): present means on. */
+  public Options(String[] args, Set<String> known, Set<String> switches, Map<String, String> env) {
     this.env = env;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -23,6 +28,10 @@ public final class Options {
       String name = arg.substring(2);
       String value;
       int eq = name.indexOf('=');
+      if (eq < 0 && switches.contains(name)) {
+        flags.put(name, "true");
+        continue;
+      }
       if (eq >= 0) {
         value = name.substring(eq + 1);
         name = name.substring(0, eq);
@@ -31,7 +40,7 @@ public final class Options {
       } else {
         throw new IllegalArgumentException("--" + name + " needs a value");
       }
-      if (!known.contains(name)) {
+      if (!known.contains(name) && !switches.contains(name)) {
         throw new IllegalArgumentException("unknown option --" + name + " (known: --" + String.join(", --", known) + ")");
       }
       flags.put(name, value);
@@ -54,9 +63,23 @@ public final class Options {
   public int integer(String name, int defaultValue) {
     String value = get(name, String.valueOf(defaultValue));
     try {
-      return Integer.parseInt(value);
+      return Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--" + name + " must be a whole number, not '" + value + "'");
     }
+  }
+
+  /** A whole number between {@code min} and {@code max}, else one line saying which are allowed. */
+  public int integer(String name, int defaultValue, int min, int max) {
+    int value = integer(name, defaultValue);
+    if (value < min || value > max) {
+      throw new IllegalArgumentException("--" + name + " must be between " + min + " and " + max + ", not " + value);
+    }
+    return value;
+  }
+
+  /** A switch: given on the command line, or its variable set to true. */
+  public boolean flag(String name) {
+    return "true".equalsIgnoreCase(get(name, "false").strip());
   }
 }

@@ -9,6 +9,12 @@ import java.util.Map;
  * @param fieldBoosts weight of a match in each full-text field (a title match counts more than a body match)
  * @param defaultOperator OR (rank by how much matches, as search engines do) or AND (every term must match)
  * @param maxResultWindow how deep paging may go (page * size), as in Elasticsearch
+ * @param maxClauses the most term clauses a query may make, counting each word once per field it searches
+ * @param maxExpensiveTerms the most fuzzy, regex, wildcard, prefix and range terms in one query (also once per
+ *     field searched): each one walks the term dictionary
+ * @param maxExpansions the most index words one wildcard, prefix, regex or range term may match
+ * @param maxRegexStates how complex a regular expression may be (Lucene's determinize work limit)
+ * @param searchTimeoutMs a search still running after this long is stopped and answered with an error
  */
 public record SearchSettings(
     Map<String, Float> fieldBoosts,
@@ -19,9 +25,79 @@ public record SearchSettings(
     int facetValuesShown,
     int snippetPassages,
     int snippetMaxChars,
-    int maxQueryLength) {
+    int maxQueryLength,
+    Integer maxClauses,
+    Integer maxExpensiveTerms,
+    Integer maxExpansions,
+    Integer maxRegexStates,
+    Integer searchTimeoutMs) {
 
+  public static final int DEFAULT_MAX_CLAUSES = 1024;
+  public static final int DEFAULT_MAX_EXPENSIVE_TERMS = 20;
+  public static final int DEFAULT_MAX_EXPANSIONS = 1000;
+  public static final int DEFAULT_MAX_REGEX_STATES = 10_000;
+  public static final int DEFAULT_SEARCH_TIMEOUT_MS = 500;
+
+  /** Settings a search.json of an earlier release leaves out take their defaults. */
+  public SearchSettings {
+    maxClauses = maxClauses == null ? DEFAULT_MAX_CLAUSES : maxClauses;
+    maxExpensiveTerms = maxExpensiveTerms == null ? DEFAULT_MAX_EXPENSIVE_TERMS : maxExpensiveTerms;
+    maxExpansions = maxExpansions == null ? DEFAULT_MAX_EXPANSIONS : maxExpansions;
+    maxRegexStates = maxRegexStates == null ? DEFAULT_MAX_REGEX_STATES : maxRegexStates;
+    searchTimeoutMs = searchTimeoutMs == null ? DEFAULT_SEARCH_TIMEOUT_MS : searchTimeoutMs;
+  }
+
+  /** Reads and checks search.json: a value that cannot work is refused with one line naming it. */
   public static SearchSettings load(Path configDir) {
-    return Json.readFile(configDir.resolve("search.json"), SearchSettings.class);
+    Path file = configDir.resolve("search.json");
+    SearchSettings settings;
+    try {
+      settings = Json.readFile(file, SearchSettings.class);
+    } catch (java.io.UncheckedIOException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    if (settings == null) {
+      throw new ConfigException(file + " is empty");
+    }
+    settings.check(file);
+    return settings;
+  }
+
+  private void check(Path file) {
+    if (fieldBoosts == null || fieldBoosts.isEmpty()) {
+      throw new ConfigException(file + ": field_boosts must give a weight to title and body");
+    }
+    fieldBoosts.forEach(
+        (field, boost) -> {
+          if (boost == null || !(boost > 0) || boost.isInfinite()) {
+            throw new ConfigException(file + ": field_boosts." + field + " must be a number above 0, not " + boost);
+          }
+        });
+    if (!"AND".equalsIgnoreCase(defaultOperator) && !"OR".equalsIgnoreCase(defaultOperator)) {
+      throw new ConfigException(file + ": default_operator must be \"AND\" or \"OR\", not " + quoted(defaultOperator));
+    }
+    range(file, "max_page_size", maxPageSize, 1, 10_000);
+    range(file, "default_page_size", defaultPageSize, 1, maxPageSize);
+    range(file, "max_result_window", maxResultWindow, maxPageSize, 1_000_000);
+    range(file, "facet_values_shown", facetValuesShown, 1, 1000);
+    range(file, "snippet_passages", snippetPassages, 1, 100);
+    range(file, "snippet_max_chars", snippetMaxChars, 1, 10_000_000);
+    range(file, "max_query_length", maxQueryLength, 1, 100_000);
+    range(file, "max_clauses", maxClauses, 1, 100_000);
+    range(file, "max_expensive_terms", maxExpensiveTerms, 0, 10_000);
+    range(file, "max_expansions", maxExpansions, 1, 1_000_000);
+    range(file, "max_regex_states", maxRegexStates, 1, 1_000_000);
+    range(file, "search_timeout_ms", searchTimeoutMs, 1, 3_600_000);
+  }
+
+  private static void range(Path file, String name, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new ConfigException(
+          file + ": " + name + " must be between " + min + " and " + max + ", not " + value);
+    }
+  }
+
+  private static String quoted(String s) {
+    return s == null ? "null" : "\"" + s + "\"";
   }
 }

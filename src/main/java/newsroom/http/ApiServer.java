@@ -17,6 +17,8 @@ import java.util.Map;
 import newsroom.backend.BackendStatus;
 import newsroom.backend.InvalidRequestException;
 import newsroom.backend.RebuildRunningException;
+import newsroom.backend.RequestCancellation;
+import newsroom.backend.SearchAbandonedException;
 import newsroom.backend.SearchBackend;
 import newsroom.backend.SearchRequest;
 import newsroom.backend.SearchResponse;
@@ -83,7 +85,12 @@ public final class ApiServer {
               config.http.prefer405over404 = true;
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
               config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
-              config.requestLogger.http(ApiServer::logRequest);
+              // Headers on every answer (API, page, static files, errors), set before any handler runs.
+              config.jetty.modifyHttpConfiguration(
+                  http -> http.addCustomizer((connector, channelConfig, request) -> securityHeaders(request)));
+              // Jetty's request log, not Javalin's: it sees every request once it completes, including one whose
+              // client hung up (Javalin's logger is skipped when writing the answer fails).
+              config.jetty.modifyServer(server -> server.setRequestLog(ApiServer::logRequest));
             });
 
     app.get("/health", api::health);
@@ -111,6 +118,21 @@ public final class ApiServer {
         (e, ctx) ->
             ctx.status(HttpStatus.CONFLICT)
                 .json(new ApiError("Re-index running", "a re-index is already running; try again when it is done")));
+    app.exception(
+        SearchAbandonedException.class,
+        (e, ctx) -> {
+          if (e.clientGone()) {
+            ctx.status(CLIENT_CLOSED_REQUEST); // for the access log only: nobody reads this answer
+          } else {
+            log.warn("{} {}?{}: {}", ctx.method(), ctx.path(), ctx.queryString(), e.getMessage());
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .json(
+                    new ApiError(
+                        "Search timed out",
+                        e.getMessage() + "; make the query more specific (fewer fuzzy~, wildcard*, /regex/ or"
+                            + " very common terms) or narrow it with filters"));
+          }
+        });
     app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(ApiErrors.toBody(e)));
     app.exception(
         Exception.class,
@@ -122,13 +144,41 @@ public final class ApiServer {
     return app;
   }
 
-  private static void logRequest(Context ctx, Float ms) {
+  /** Status logged for a search abandoned because its client hung up (as nginx logs it); never sent. */
+  static final int CLIENT_CLOSED_REQUEST = 499;
+
+  private static final String STARTED = "newsroom.started";
+
+  /**
+   * The page's policy, sent as a header so that it also forbids framing ({@code frame-ancestors}, which a
+   * {@code <meta>} policy cannot carry); the same policy stays in the page as defence in depth.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+          + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  private static void securityHeaders(org.eclipse.jetty.server.Request request) {
+    request.setAttribute(STARTED, System.nanoTime());
+    var headers = request.getResponse().getHttpFields();
+    headers.put("X-Content-Type-Options", "nosniff");
+    headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    headers.put("X-Frame-Options", "DENY");
+    headers.put("Referrer-Policy", "no-referrer");
+  }
+
+  private static void logRequest(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response) {
+    Object started = request.getAttribute(STARTED);
+    double ms = started instanceof Long t ? (System.nanoTime() - t) / 1e6 : System.currentTimeMillis() - request.getTimeStamp();
+    int status = response.getCommittedMetaData() != null ? response.getCommittedMetaData().getStatus() : response.getStatus();
+    if (response.getStatus() == CLIENT_CLOSED_REQUEST) {
+      status = CLIENT_CLOSED_REQUEST;
+    }
     access.info(
         "{} {}{} {} {}ms",
-        ctx.method(),
-        ctx.path(),
-        ctx.queryString() == null ? "" : "?" + ctx.queryString(),
-        ctx.statusCode(),
+        request.getMethod(),
+        request.getRequestURI(),
+        request.getQueryString() == null ? "" : "?" + request.getQueryString(),
+        status,
         String.format(Locale.ROOT, "%.1f", ms));
   }
 
@@ -155,7 +205,15 @@ public final class ApiServer {
   }
 
   private void search(Context ctx) {
-    ctx.json(backend.search(SearchParams.read(ctx, backend.catalog(), settings)));
+    SearchRequest request = SearchParams.read(ctx, backend.catalog(), settings);
+    ctx.json(whileConnected(ctx, () -> backend.search(request)));
+  }
+
+  /** Runs a search that the backend abandons if the client hangs up. */
+  private static <T> T whileConnected(Context ctx, java.util.function.Supplier<T> search) {
+    try (ClientConnection client = ClientConnection.of(ctx)) {
+      return RequestCancellation.whileConnected(client, search);
+    }
   }
 
   /** Every facet value with its count over the whole index (or over a query, if one is given). */
@@ -164,7 +222,8 @@ public final class ApiServer {
     if (ctx.queryParam("facet_limit") == null) {
       request = request.withFacetLimit(SearchRequest.MAX_FACET_LIMIT);
     }
-    SearchResponse response = backend.facets(request);
+    SearchRequest facetRequest = request;
+    SearchResponse response = whileConnected(ctx, () -> backend.facets(facetRequest));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", response.total());
     body.put("facets", response.facets());

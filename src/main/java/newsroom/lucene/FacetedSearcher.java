@@ -5,6 +5,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
@@ -17,6 +18,24 @@ public final class FacetedSearcher extends IndexSearcher {
   FacetedSearcher(IndexReader reader, FacetsConfig config) throws IOException {
     super(reader);
     this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, config) : null;
+  }
+
+  /** A searcher of the same reader and facet state for one search, stopped by {@code timeout}. */
+  private FacetedSearcher(FacetedSearcher shared, QueryTimeout timeout) {
+    super(shared.getIndexReader());
+    this.facetState = shared.facetState;
+    setSimilarity(shared.getSimilarity());
+    setQueryCache(shared.getQueryCache());
+    setQueryCachingPolicy(shared.getQueryCachingPolicy());
+    setTimeout(timeout);
+  }
+
+  /**
+   * This searcher for one search with a time limit. A searcher is shared by every concurrent search, and a
+   * time-out is set per searcher, so each search gets its own (cheap: same reader, same facet state).
+   */
+  FacetedSearcher limitedBy(QueryTimeout timeout) {
+    return new FacetedSearcher(this, timeout);
   }
 
   public SortedSetDocValuesReaderState facetState() {

@@ -43,6 +43,8 @@ public final class Generation implements Closeable {
   private final Directory directory;
   private final IndexWriter writer; // null when read-only
   private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+  /** Whether this generation holds articles written live; recorded in its commits once the first one arrives. */
+  private volatile boolean liveWrites;
 
   private Generation(Path dir, Directory directory, LuceneSchema schema, IndexWriter writer, SearcherManager searchers) {
     this.dir = dir;
@@ -84,8 +86,11 @@ public final class Generation implements Closeable {
               new IndexWriterConfig(schema.analyzer())
                   .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
                   .setCommitOnClose(true));
-      writer.setLiveCommitData(Map.of(LuceneSchema.USER_DATA_KEY, schema.toJson()).entrySet());
-      return new Generation(dir, directory, schema, writer, new SearcherManager(writer, factory));
+      boolean live = IndexStore.holdsLiveWrites(dir);
+      writer.setLiveCommitData(commitData(schema, live).entrySet());
+      Generation gen = new Generation(dir, directory, schema, writer, new SearcherManager(writer, factory));
+      gen.liveWrites = live;
+      return gen;
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -101,6 +106,17 @@ public final class Generation implements Closeable {
     return LuceneSchema.fromJson(json);
   }
 
+  private static Map<String, String> commitData(LuceneSchema schema, boolean liveWrites) {
+    return liveWrites
+        ? Map.of(LuceneSchema.USER_DATA_KEY, schema.toJson(), IndexStore.LIVE_WRITES_KEY, "true")
+        : Map.of(LuceneSchema.USER_DATA_KEY, schema.toJson());
+  }
+
+  /** Whether this generation holds articles written through the live API (its pruning is guarded). */
+  public boolean holdsLiveWrites() {
+    return liveWrites;
+  }
+
   public boolean writable() {
     return writer != null;
   }
@@ -112,6 +128,11 @@ public final class Generation implements Closeable {
   long apply(List<Article> upserts, List<String> deletes) throws IOException {
     if (writer == null) {
       throw new IllegalStateException("this generation is open read-only");
+    }
+    if (!liveWrites) {
+      // Marked before the change, so the commit that makes the change durable carries the mark.
+      writer.setLiveCommitData(commitData(schema, true).entrySet());
+      liveWrites = true;
     }
     long seq = -1;
     for (Article a : upserts) {

@@ -97,23 +97,36 @@ final class Highlighting {
       @Override
       protected List<CharSequence[]> loadFieldValues(
           String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+        // One document per batch, so the deadline is looked at between documents: highlighting costs
+        // (query terms x hits x fields) and a search past its time gets the rest of its hits unhighlighted.
         List<CharSequence[]> values = new ArrayList<>();
-        int sumChars = 0;
-        do {
-          int doc = docIter.nextDoc();
-          if (doc == DocIdSetIterator.NO_MORE_DOCS) {
-            break;
-          }
-          CharSequence[] byField = new CharSequence[fields.length];
-          for (int f = 0; f < fields.length; f++) {
-            String value = loaded.get(doc).get(fields[f]);
-            byField[f] = value == null ? null : value.substring(0, Math.min(getMaxLength(), value.length()));
-            sumChars += value == null ? 0 : byField[f].length();
-          }
-          values.add(byField);
-        } while (sumChars <= cacheCharsThreshold && cacheCharsThreshold != 0);
+        int doc = docIter.nextDoc();
+        if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+          return values;
+        }
+        boolean skip = outOfTime(searcher);
+        CharSequence[] byField = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+          String value = skip ? null : loaded.get(doc).get(fields[f]);
+          byField[f] = value == null ? null : value.substring(0, Math.min(getMaxLength(), value.length()));
+        }
+        values.add(byField);
         return values;
       }
     };
+  }
+
+  /**
+   * Whether the search is past its deadline. A client that hung up stops the search (thrown); a search merely out
+   * of time answers its remaining hits without highlights rather than none at all.
+   */
+  private static boolean outOfTime(IndexSearcher searcher) {
+    if (searcher.getTimeout() instanceof SearchDeadline deadline && deadline.shouldExit()) {
+      if (deadline.clientGone()) {
+        throw deadline.abandoned();
+      }
+      return true;
+    }
+    return false;
   }
 }

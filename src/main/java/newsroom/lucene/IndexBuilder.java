@@ -30,6 +30,8 @@ public final class IndexBuilder implements IndexBuild {
   private final IndexWriter writer;
   private final ArticleDocuments documents;
   private final AtomicLong added = new AtomicLong();
+  private final boolean discardLiveWrites;
+  private volatile boolean holdsLiveWrites;
   private boolean published;
 
   /**
@@ -38,7 +40,17 @@ public final class IndexBuilder implements IndexBuild {
    * @param keepGenerations how many complete generations to keep after publishing (the served one included)
    */
   public IndexBuilder(IndexStore store, Catalog catalog, double ramBufferMb, int keepGenerations) {
+    this(store, catalog, ramBufferMb, keepGenerations, false);
+  }
+
+  /**
+   * As {@link #IndexBuilder(IndexStore, Catalog, double, int)}; {@code discardLiveWrites} lets pruning delete
+   * even the newest generation that holds live-written articles.
+   */
+  public IndexBuilder(
+      IndexStore store, Catalog catalog, double ramBufferMb, int keepGenerations, boolean discardLiveWrites) {
     this.store = store;
+    this.discardLiveWrites = discardLiveWrites;
     this.schema = new LuceneSchema(catalog);
     this.keepGenerations = keepGenerations;
     this.generation = store.newGeneration();
@@ -71,20 +83,35 @@ public final class IndexBuilder implements IndexBuild {
     return added.get();
   }
 
-  /** Commits the new generation with its schema and makes it the one served. */
+  /** Records that this generation holds articles written live (a rebuild copying a generation that did). */
+  void holdsLiveWrites() {
+    holdsLiveWrites = true;
+  }
+
+  /**
+   * Commits the new generation with its schema and makes it the one served. A build that holds no article is
+   * never published: an empty or unreadable corpus must not replace the index being served.
+   */
   @Override
   public String publish() throws IOException {
+    if (added.get() == 0) {
+      throw new IOException("the build holds no article: nothing was published, the served index is unchanged");
+    }
     return publishGeneration().getFileName().toString();
   }
 
   /** As {@link #publish}, returning the generation's folder. */
   Path publishGeneration() throws IOException {
-    writer.setLiveCommitData(Map.of(LuceneSchema.USER_DATA_KEY, schema.toJson()).entrySet());
+    writer.setLiveCommitData(
+        (holdsLiveWrites
+                ? Map.of(LuceneSchema.USER_DATA_KEY, schema.toJson(), IndexStore.LIVE_WRITES_KEY, "true")
+                : Map.of(LuceneSchema.USER_DATA_KEY, schema.toJson()))
+            .entrySet());
     writer.commit();
     writer.close();
     store.publish(generation);
     published = true;
-    store.prune(keepGenerations);
+    store.prune(keepGenerations, discardLiveWrites);
     return generation;
   }
 

@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import newsroom.backend.BackendStatus;
 import newsroom.backend.IndexBuild;
 import newsroom.backend.InvalidRequestException;
+import newsroom.backend.RequestCancellation;
 import newsroom.backend.SearchBackend;
 import newsroom.backend.SearchRequest;
 import newsroom.backend.SearchResponse;
@@ -35,6 +36,7 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * The embedded backend: an index folder on this machine, searched in-process. Full-text query, facet filters
@@ -66,12 +68,35 @@ public final class LuceneBackend implements SearchBackend {
 
   /** A new generation of the index folder, published (and older ones pruned to {@code keep}) when complete. */
   public static IndexBuild newBuild(Path indexRoot, Catalog catalog, double ramBufferMb, int keep) {
-    return new IndexBuilder(new IndexStore(indexRoot), catalog, ramBufferMb, keep);
+    return newBuild(indexRoot, catalog, ramBufferMb, keep, false);
+  }
+
+  /**
+   * As {@link #newBuild(Path, Catalog, double, int)}; {@code discardLiveWrites} lets pruning delete the newest
+   * generation holding articles written through the live API, which it otherwise keeps.
+   */
+  public static IndexBuild newBuild(
+      Path indexRoot, Catalog catalog, double ramBufferMb, int keep, boolean discardLiveWrites) {
+    return new IndexBuilder(new IndexStore(indexRoot), catalog, ramBufferMb, keep, discardLiveWrites);
   }
 
   /** Whether the folder has a published index to serve. */
   public static boolean exists(Path indexRoot) {
     return new IndexStore(indexRoot).current().isPresent();
+  }
+
+  /**
+   * Whether the folder has never held an index (a first build may create one). Throws, naming the problem and
+   * the way out, when it holds generations but its {@code CURRENT} pointer names none of them: that is never
+   * taken for "no index".
+   */
+  public static boolean isEmpty(Path indexRoot) throws IOException {
+    IndexStore store = new IndexStore(indexRoot);
+    return switch (store.state()) {
+      case IndexStore.State.Empty empty -> true;
+      case IndexStore.State.Served served -> false;
+      case IndexStore.State.Damaged damaged -> throw new IOException(IndexStore.describe(store.root(), damaged));
+    };
   }
 
   @Override
@@ -141,17 +166,32 @@ public final class LuceneBackend implements SearchBackend {
     try {
       return index.withSearcher(work);
     } catch (IndexSearcher.TooManyClauses e) {
+      // The budget counts clauses before rewriting; this is what multi-term expansion added on top.
       throw new InvalidRequestException(
-          "Query too broad", "a wildcard, prefix or fuzzy term matches too many words; make it more specific");
+          "Query too broad",
+          "once its fuzzy, wildcard and prefix terms are expanded, q makes more than "
+              + IndexSearcher.getMaxClauseCount() + " clauses; use fewer or more specific ones");
+    } catch (TooComplexToDeterminizeException e) {
+      throw new InvalidRequestException(
+          "Regular expression too complex", "a /regex/ in q needs too many automaton states; simplify it");
     }
   }
 
-  private SearchResponse search(Generation gen, FacetedSearcher searcher, SearchRequest request)
+  private SearchResponse search(Generation gen, FacetedSearcher shared, SearchRequest request)
       throws IOException {
     long start = System.nanoTime();
+    // This search's own searcher: Lucene stops scoring at the deadline (or when the client hangs up).
+    SearchDeadline deadline = new SearchDeadline(settings.searchTimeoutMs(), RequestCancellation.current());
+    FacetedSearcher searcher = shared.limitedBy(deadline);
     Catalog catalog = gen.schema.catalog();
     request.check(settings, catalog);
-    Query userQuery = QueryParsing.parse(request.query(), gen.analyzer, settings);
+    Query parsed = QueryParsing.parse(request.query(), gen.analyzer, settings);
+    deadline.check();
+    // Rewritten once (fuzzy, wildcard, prefix and regex terms expanded to index words, within the budget) and
+    // used as such by the search and by the highlighter, which would otherwise rebuild each term's automaton for
+    // every hit and field.
+    Query userQuery = searcher.rewrite(parsed);
+    deadline.check();
     Query base = withDateRange(userQuery, request);
 
     DrillDownQuery drillDown = new DrillDownQuery(gen.facetsConfig, base);
@@ -176,6 +216,10 @@ public final class LuceneBackend implements SearchBackend {
     } else {
       top = sort == null ? searcher.search(drillDown, window) : searcher.search(drillDown, window, sort, true);
     }
+    if (searcher.timedOut()) {
+      throw deadline.abandoned(); // Lucene stopped scoring: the hits and counts are partial, never answered
+    }
+    deadline.check();
 
     int pageEnd = Math.min(top.scoreDocs.length, request.page() * request.size());
     ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(pageEnd, (request.page() - 1) * request.size()), pageEnd);

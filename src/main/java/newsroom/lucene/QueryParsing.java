@@ -11,6 +11,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /** Lucene classic syntax over title and body: terms, "phrases", AND/OR/NOT, field:term, fuzzy~, prefix*. */
 final class QueryParsing {
@@ -27,7 +28,7 @@ final class QueryParsing {
     }
     String[] fields = ArticleFields.TEXT.toArray(String[]::new);
     Map<String, Float> boosts = new HashMap<>(settings.fieldBoosts());
-    MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, boosts);
+    MultiFieldQueryParser parser = QueryBudget.parser(fields, analyzer, boosts, settings);
     parser.setDefaultOperator(
         "AND".equalsIgnoreCase(settings.defaultOperator())
             ? QueryParser.Operator.AND
@@ -35,7 +36,13 @@ final class QueryParsing {
     // A leading wildcard scans the whole term dictionary: on a large index one query could stall the service.
     parser.setAllowLeadingWildcard(false);
     try {
-      return parser.parse(text);
+      Query query = parser.parse(text);
+      QueryBudget.check(query, settings);
+      return query;
+    } catch (TooComplexToDeterminizeException e) {
+      throw new InvalidRequestException(
+          "Regular expression too complex",
+          "a /regex/ in q would need more than " + settings.maxRegexStates() + " automaton states; simplify it");
     } catch (ParseException e) {
       throw new InvalidRequestException("Invalid query syntax", firstLine(e.getMessage()));
     } catch (IllegalArgumentException e) {

@@ -47,7 +47,11 @@ public final class ServedIndex implements Closeable {
   /** Opens the current generation; {@code writable} also opens its writer for live updates. */
   public static ServedIndex open(IndexStore store, boolean writable) throws IOException {
     Path dir =
-        store.current().orElseThrow(() -> new IOException("no index in " + store.root() + ": build one first"));
+        switch (store.state()) {
+          case IndexStore.State.Served served -> served.generation();
+          case IndexStore.State.Empty empty -> throw new IOException("no index in " + store.root() + ": build one first");
+          case IndexStore.State.Damaged damaged -> throw new IOException(IndexStore.describe(store.root(), damaged));
+        };
     return new ServedIndex(store, writable, Generation.open(dir, writable));
   }
 
@@ -193,6 +197,9 @@ public final class ServedIndex implements Closeable {
           for (String id : w.deletes()) {
             builder.delete(id);
           }
+        }
+        if (source.holdsLiveWrites() || !writesDuringRebuild.isEmpty()) {
+          builder.holdsLiveWrites();
         }
         log.info("rebuilt {} articles, replayed {} live writes", copied, writesDuringRebuild.size());
         Path published = builder.publishGeneration();

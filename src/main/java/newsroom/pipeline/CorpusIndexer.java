@@ -108,6 +108,12 @@ public final class CorpusIndexer {
       if (fatal.get() != null) {
         throw new IOException("index build failed: " + fatal.get().getMessage(), fatal.get());
       }
+      if (builder.added() == 0) {
+        // An empty or wholly unreadable corpus must never replace what is served: that would be data loss.
+        throw new IOException(
+            "no article could be indexed from " + corpus.files().size() + " corpus file(s) (" + problems.size()
+                + " problem(s) logged above): nothing was published, the served index is unchanged");
+      }
       String published = builder.publish();
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       return new Summary(

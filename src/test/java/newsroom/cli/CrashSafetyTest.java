@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folder, and checks that the index opens and holds every article whose write was acknowledged.
  */
 class CrashSafetyTest {
-  static final String TOKEN = "crash-token";
+  static final String TOKEN = "crash-token-0123456789";
 
   @TempDir Path tmp;
 

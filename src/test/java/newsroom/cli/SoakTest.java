@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledIfSystemProperty(named = "soak.seconds", matches = "\\d+")
 class SoakTest {
-  static final String TOKEN = "soak-token";
+  static final String TOKEN = "soak-token-0123456789";
   static final String[] QUERIES = {
     "q=didi", "q=%22cybersecurity+review%22", "q=kanzhun+AND+cac", "company=Kanzhun", "date=2021/07",
     "q=regist*&sort=-date", "company=Didi&company=Alibaba&action=rectification", "q=soak+story&size=20",

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JSON with a message, and the corpus must come out whole.
  */
 class FuzzTest {
-  static final String TOKEN = "fuzz-token";
+  static final String TOKEN = "fuzz-token-20211105";
   static final int REQUESTS = 10_000;
   static final Set<Integer> ALLOWED = Set.of(200, 400, 401, 403, 404, 405, 413, 414, 415, 431);
 

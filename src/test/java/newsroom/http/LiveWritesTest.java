@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Adding, replacing and deleting articles over HTTP while the server answers searches. */
 class LiveWritesTest {
-  static final String TOKEN = "test-token-5f1c";
+  static final String TOKEN = "test-token-5f1c-8a2e";
   static final String JSON = "application/json";
   static final String NDJSON = "application/x-ndjson";
 
