@@ -1,6 +1,9 @@
 package newsroom.pipeline;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.ZoneOffset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +14,9 @@ import newsroom.config.Catalog;
 import newsroom.enrich.Enricher;
 import newsroom.ingest.IngestProblem;
 import newsroom.ingest.JsonFormat;
+import newsroom.config.Json;
 import newsroom.model.Article;
+import newsroom.model.Dates;
 
 /**
  * Live changes to the served index: articles are read by the corpus JSON reader and tagged by the same
@@ -65,10 +70,38 @@ public final class LiveIngestion implements ArticleWrites {
     if (a.id().length() > MAX_ID_LENGTH) {
       problems.add(new IngestProblem("body", 0, "id longer than " + MAX_ID_LENGTH + " characters"));
     }
+    if (a.id().chars().anyMatch(Character::isISOControl)) {
+      // Such an id could be written but never fetched or deleted through a URL.
+      problems.add(new IngestProblem("body", 0, "id " + Json.write(a.id()) + " contains control characters"));
+    }
+    if (a.url() != null && !a.url().isBlank() && !isWebUrl(a.url())) {
+      problems.add(new IngestProblem(a.id(), 0, "url must be an http:// or https:// address, not "
+          + Json.write(a.url().length() > 80 ? a.url().substring(0, 80) + "..." : a.url())));
+    }
+    if (a.published() != null) {
+      int year = a.published().atOffset(ZoneOffset.UTC).getYear();
+      if (year < Dates.MIN_YEAR || year > Dates.MAX_YEAR) {
+        problems.add(new IngestProblem(a.id(), 0, "published year " + year + " is outside " + Dates.MIN_YEAR
+            + "-" + Dates.MAX_YEAR));
+      }
+    }
     boolean longLabel =
         a.labels().values().stream().flatMap(List::stream).anyMatch(v -> v.length() > MAX_LABEL_LENGTH);
     if (longLabel || (a.source() != null && a.source().length() > MAX_LABEL_LENGTH)) {
       problems.add(new IngestProblem(a.id(), 0, "a label or source longer than " + MAX_LABEL_LENGTH + " characters"));
+    }
+  }
+
+  /** An absolute http or https URL with a host: what a reader can follow, never javascript: or data:. */
+  static boolean isWebUrl(String url) {
+    try {
+      URI uri = new URI(url.strip());
+      String scheme = uri.getScheme();
+      return scheme != null
+          && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+          && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
     }
   }
 
