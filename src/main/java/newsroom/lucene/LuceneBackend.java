@@ -194,7 +194,13 @@ public final class LuceneBackend implements SearchBackend {
     deadline.check();
     Query base = withDateRange(userQuery, request);
 
-    DrillDownQuery drillDown = new DrillDownQuery(gen.facetsConfig, base);
+    boolean sidewaysScorer =
+        searcher.facetState() != null
+            && (!request.datePath().isEmpty() || request.filters().values().stream().anyMatch(v -> !v.isEmpty()));
+    // With a facet selected, drill-sideways scores with its own scorer, which Lucene's time limit cannot wrap:
+    // the base query's iterator looks at the deadline instead.
+    DrillDownQuery drillDown =
+        new DrillDownQuery(gen.facetsConfig, sidewaysScorer ? new DeadlineQuery(base, deadline) : base);
     for (Map.Entry<String, List<String>> filter : request.filters().entrySet()) {
       for (String value : filter.getValue()) {
         drillDown.add(filter.getKey(), value);
@@ -209,7 +215,8 @@ public final class LuceneBackend implements SearchBackend {
     TopDocs top;
     Facets facets = null;
     if (searcher.facetState() != null) {
-      DrillSideways sideways = new DrillSideways(searcher, gen.facetsConfig, searcher.facetState());
+      FacetedSearcher sidewaysSearcher = sidewaysScorer ? shared.limitedBy(null) : searcher;
+      DrillSideways sideways = new DrillSideways(sidewaysSearcher, gen.facetsConfig, searcher.facetState());
       DrillSideways.DrillSidewaysResult result = sideways.search(drillDown, null, null, window, sort, true);
       top = result.hits;
       facets = result.facets;
