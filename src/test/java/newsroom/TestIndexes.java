@@ -31,13 +31,55 @@ public final class TestIndexes {
         .build(LuceneBackend.newBuild(indexRoot, catalog, 64, 2));
   }
 
+  /** Reuters-21578 indexed with the reuters profile, and what the build reported. */
+  public record Built(Path root, CorpusIndexer.Summary summary) {}
+
+  private static Built reuters;
+
+  /**
+   * Reuters-21578 (21,578 articles) indexed once per test JVM with the reuters profile, for tests that only read
+   * it; deleted when the JVM exits. Building takes most of a minute on two cores, so test classes share it.
+   */
+  public static synchronized Built reuters() throws IOException {
+    if (reuters == null) {
+      Path root = Files.createTempDirectory("newsroom-reuters-index");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+              Files.deleteIfExists(p);
+            }
+          }
+        } catch (IOException e) {
+          // a temporary folder left behind
+        }
+      }));
+      reuters = new Built(root, build(ReutersCollection.DIR, root, "reuters"));
+    }
+    return reuters;
+  }
+
   /** The index's current generation, open for searching (and live writes when {@code writable}). */
   public static LuceneBackend open(Path indexRoot, boolean writable) throws IOException {
     return LuceneBackend.open(indexRoot, writable, settings());
   }
 
+  /**
+   * The project's search.json with a time limit of 10 s: functional tests must not fail because a loaded
+   * machine made one search slow. {@link #productionSettings()} is search.json as it is (CostlyQueriesTest).
+   */
   public static SearchSettings settings() {
+    return withSearchTimeout(productionSettings(), 10_000);
+  }
+
+  public static SearchSettings productionSettings() {
     return SearchSettings.load(CONFIG);
+  }
+
+  public static SearchSettings withSearchTimeout(SearchSettings s, int ms) {
+    return new SearchSettings(s.fieldBoosts(), s.defaultOperator(), s.defaultPageSize(), s.maxPageSize(),
+        s.maxResultWindow(), s.facetValuesShown(), s.snippetPassages(), s.snippetMaxChars(), s.maxQueryLength(),
+        s.maxClauses(), s.maxExpensiveTerms(), s.maxExpansions(), s.maxRegexStates(), ms);
   }
 
   /** Server options for live writes through {@code backend}, tagged with the dictionaries in {@code config}. */

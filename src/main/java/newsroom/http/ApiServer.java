@@ -137,11 +137,44 @@ public final class ApiServer {
     app.exception(
         Exception.class,
         (e, ctx) -> {
+          if (diskFull(e)) {
+            log.error("{} {} failed: the disk is full ({})", ctx.method(), ctx.path(), e.toString());
+            ctx.status(HttpStatus.INSUFFICIENT_STORAGE)
+                .json(
+                    new ApiError(
+                        "Disk full",
+                        "the index's disk is full: this change was not applied, earlier acknowledged ones are"
+                            + " kept, and searches go on; try again once space is freed"));
+            return;
+          }
           log.error("{} {} failed", ctx.method(), ctx.path(), e);
           ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
               .json(new ApiError("Internal error", "the server could not answer; the error is in its log"));
         });
     return app;
+  }
+
+  /** Whether an error comes from a full disk (ENOSPC) or an exhausted quota, anywhere in its causes. */
+  static boolean diskFull(Throwable e) {
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+    while (!todo.isEmpty()) {
+      Throwable t = todo.pop();
+      if (!seen.add(t)) {
+        continue;
+      }
+      String m = t.getMessage();
+      if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+        return true;
+      }
+      if (t.getCause() != null) {
+        todo.push(t.getCause());
+      }
+      for (Throwable s : t.getSuppressed()) {
+        todo.push(s);
+      }
+    }
+    return false;
   }
 
   /** Status logged for a search abandoned because its client hung up (as nginx logs it); never sent. */

@@ -59,6 +59,9 @@ public final class Generation implements Closeable {
       reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SECONDS, MIN_STALE_SECONDS);
       reopener.setName("nrt-reopen-" + dir.getFileName());
       reopener.setDaemon(true);
+      // A writer Lucene closed after an error (a full disk) ends this thread: one line, ServedIndex reopens.
+      reopener.setUncaughtExceptionHandler(
+          (t, e) -> org.slf4j.LoggerFactory.getLogger(Generation.class).warn("{} stopped: {}", t.getName(), e.toString()));
       reopener.start();
     } else {
       reopener = null;
@@ -115,6 +118,19 @@ public final class Generation implements Closeable {
   /** Whether this generation holds articles written through the live API (its pruning is guarded). */
   public boolean holdsLiveWrites() {
     return liveWrites;
+  }
+
+  /**
+   * Whether this generation's writer has failed for good (Lucene closes it after an error such as a full disk
+   * during a flush): its last commit is intact, and reopening the generation gives a working writer again.
+   */
+  boolean writerFailed() {
+    return writer != null && (writer.getTragicException() != null || !writer.isOpen());
+  }
+
+  /** What closed the writer, if Lucene closed it after an error. */
+  Throwable tragedy() {
+    return writer == null ? null : writer.getTragicException();
   }
 
   public boolean writable() {

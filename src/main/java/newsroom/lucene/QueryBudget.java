@@ -1,6 +1,7 @@
 package newsroom.lucene;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import newsroom.backend.InvalidRequestException;
@@ -12,6 +13,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
@@ -42,6 +44,8 @@ final class QueryBudget {
     MultiFieldQueryParser parser =
         new MultiFieldQueryParser(fields, analyzer, boosts) {
           private int expensive;
+          /** A regular expression repeated in a query is compiled once for each field. */
+          private final Map<Term, Query> regexps = new HashMap<>();
 
           private void spend() {
             if (++expensive > settings.maxExpensiveTerms()) {
@@ -52,7 +56,15 @@ final class QueryBudget {
           @Override
           protected Query newFuzzyQuery(Term term, float minimumSimilarity, int prefixLength) {
             spend();
-            return super.newFuzzyQuery(term, minimumSimilarity, prefixLength);
+            // As the classic parser builds it, with its expansion (50 words at most) behind a deadline check.
+            int edits = FuzzyQuery.floatToEdits(minimumSimilarity, term.text().codePointCount(0, term.text().length()));
+            return new FuzzyQuery(
+                term,
+                edits,
+                prefixLength,
+                FuzzyQuery.defaultMaxExpansions,
+                FuzzyQuery.defaultTranspositions,
+                new DeadlineChecked(FuzzyQuery.defaultRewriteMethod(FuzzyQuery.defaultMaxExpansions)));
           }
 
           @Override
@@ -70,7 +82,12 @@ final class QueryBudget {
           @Override
           protected Query newRegexpQuery(Term regexp) {
             spend();
-            return super.newRegexpQuery(regexp);
+            Query compiled = regexps.get(regexp);
+            if (compiled == null) {
+              compiled = super.newRegexpQuery(regexp);
+              regexps.put(regexp, compiled);
+            }
+            return compiled;
           }
 
           @Override
@@ -134,6 +151,31 @@ final class QueryBudget {
     }
   }
 
+  /** A rewrite that first looks at the search's deadline: a query with many terms stops between them. */
+  static final class DeadlineChecked extends MultiTermQuery.RewriteMethod {
+    private final MultiTermQuery.RewriteMethod delegate;
+
+    DeadlineChecked(MultiTermQuery.RewriteMethod delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Query rewrite(IndexSearcher searcher, MultiTermQuery query) throws IOException {
+      SearchDeadline.check(searcher);
+      return delegate.rewrite(searcher, query);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof DeadlineChecked other && other.delegate.equals(delegate);
+    }
+
+    @Override
+    public int hashCode() {
+      return delegate.hashCode() * 31 + 7;
+    }
+  }
+
   /**
    * Lucene's default rewrite for wildcard, prefix, regex and range terms (constant score, blended), after
    * checking in each segment that the term matches at most {@code maxExpansions} index words.
@@ -147,6 +189,7 @@ final class QueryBudget {
 
     @Override
     public Query rewrite(IndexSearcher searcher, MultiTermQuery query) throws IOException {
+      SearchDeadline.check(searcher);
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
         Terms terms = leaf.reader().terms(query.getField());
         if (terms == null) {

@@ -33,16 +33,18 @@ final class SearchDeadline implements QueryTimeout {
       return true;
     }
     long now = System.nanoTime();
-    if (now - start > limitNanos) {
-      gone = false;
-      return true;
-    }
-    if (now - nextClientCheck >= 0) {
+    boolean late = now - start > limitNanos;
+    // The client first: a search nobody waits for is logged as abandoned, not as timed out.
+    if (late || now - nextClientCheck >= 0) {
       nextClientCheck = now + CLIENT_CHECK_EVERY_NANOS;
       if (clientGone.getAsBoolean()) {
         gone = true;
         return true;
       }
+    }
+    if (late) {
+      gone = false;
+      return true;
     }
     return false;
   }

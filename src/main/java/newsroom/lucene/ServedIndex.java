@@ -80,6 +80,10 @@ public final class ServedIndex implements Closeable {
     Optional<Path> published = store.current();
     Generation old = current.get();
     if (published.isEmpty() || published.get().equals(old.dir)) {
+      if (old.writerFailed()) {
+        reopenIfWriterFailed(old); // the write lock is reentrant
+        return false;
+      }
       old.searchers.maybeRefresh();
       return false;
     }
@@ -126,9 +130,15 @@ public final class ServedIndex implements Closeable {
    * recorded, to be replayed into the new generation.
    */
   public void write(List<Article> upserts, List<String> deletes) throws IOException {
+    Generation before = current.get();
+    if (before.writerFailed()) {
+      reopenIfWriterFailed(before); // an earlier failure (a full disk) closed the writer: start from its commit
+    }
+    Generation gen = null;
+    boolean failed = true;
     switching.readLock().lock();
     try {
-      Generation gen = current.get();
+      gen = current.get();
       long seq;
       // Applying and recording happen together, so a replay repeats concurrent writes in the order they took.
       synchronized (applyOrder) {
@@ -139,9 +149,49 @@ public final class ServedIndex implements Closeable {
         }
       }
       gen.commitAndAwait(seq);
+      failed = false;
     } finally {
       switching.readLock().unlock();
+      if (failed && gen != null) {
+        reopenIfWriterFailed(gen);
+      }
     }
+  }
+
+  /**
+   * After a write failed: if Lucene closed the generation's writer (a full disk during a flush, say), reopens the
+   * generation from its last commit, which holds every acknowledged write, so that reads see fresh searchers and
+   * writes work again once there is space. The failed write itself was not acknowledged.
+   */
+  private void reopenIfWriterFailed(Generation failed) {
+    if (!failed.writerFailed()) {
+      return;
+    }
+    switching.writeLock().lock();
+    try {
+      if (current.get() != failed) {
+        return; // someone else already reopened or switched
+      }
+      Generation reopened = Generation.open(failed.dir, writable);
+      current.set(reopened);
+      try {
+        failed.close();
+      } catch (IOException | RuntimeException e) {
+        log.debug("closing the failed writer of {}: {}", failed.dir.getFileName(), e.toString());
+      }
+      log.warn(
+          "the index writer of {} failed ({}); reopened from its last commit, which holds every acknowledged write",
+          failed.dir.getFileName(),
+          rootMessage(failed));
+    } catch (IOException | RuntimeException e) {
+      log.warn("could not reopen {} after its writer failed: {}; will retry", failed.dir.getFileName(), e.toString());
+    } finally {
+      switching.writeLock().unlock();
+    }
+  }
+
+  private static String rootMessage(Generation gen) {
+    return gen.tragedy() == null ? "closed" : gen.tragedy().toString();
   }
 
   private record Write(List<Article> upserts, List<String> deletes) {}

@@ -8,7 +8,6 @@ import static newsroom.backend.SearchBackendContract.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Month;
 import java.time.format.TextStyle;
@@ -29,7 +28,6 @@ import newsroom.lucene.LuceneBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,14 +36,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@link ReutersCollection}, not by the reader under test.
  */
 class ReutersSearchTest {
-  @TempDir static Path indexRoot;
   static CorpusIndexer.Summary summary;
   static LuceneBackend searcher;
 
   @BeforeAll
   static void buildIndex() throws Exception {
-    summary = TestIndexes.build(ReutersCollection.DIR, indexRoot, "reuters");
-    searcher = TestIndexes.open(indexRoot, false);
+    TestIndexes.Built reuters = TestIndexes.reuters(); // shared with the other tests that read it
+    summary = reuters.summary();
+    searcher = TestIndexes.open(reuters.root(), false);
   }
 
   @AfterAll
