@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -12,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import newsroom.backend.IndexBuild;
 import newsroom.backend.SearchBackend;
+import newsroom.backend.SearchRequest;
+import newsroom.backend.SortOrder;
 import newsroom.config.Catalog;
 import newsroom.config.SearchSettings;
 import newsroom.enrich.Enricher;
@@ -131,6 +134,7 @@ public final class Main {
       index(options);
     }
     SearchBackend backend = LuceneBackend.open(indexRoot, token.isPresent(), settings);
+    warmUp(backend);
     Javalin app;
     try {
       ApiServer.Options apiOptions =
@@ -231,6 +235,28 @@ public final class Main {
               + " (make one with: openssl rand -hex 16)");
     }
     return Optional.of(token);
+  }
+
+  /**
+   * A few searches before the port opens: the first search of a fresh JVM loads and compiles the highlighter,
+   * facet counting and sorting, and would otherwise spend its time limit on that.
+   */
+  private static void warmUp(SearchBackend backend) {
+    long start = System.nanoTime();
+    for (int round = 0; round < 3; round++) {
+      for (SearchRequest request :
+          List.of(
+              SearchRequest.of(""),
+              SearchRequest.of("news OR report OR company").withSort(SortOrder.NEWEST),
+              SearchRequest.of("market* OR \"the company\" OR report~1"))) {
+        try {
+          backend.search(request);
+        } catch (RuntimeException e) {
+          log.debug("warm-up search failed: {}", e.toString()); // a slow first search: that is what this is for
+        }
+      }
+    }
+    log.info("warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Fails with one line, before any index is built or opened, when the port is taken. */

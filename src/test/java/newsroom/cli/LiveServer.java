@@ -18,9 +18,25 @@ record LiveServer(newsroom.ServerProcess server, HttpTestClient client) {
       port = s.getLocalPort();
     }
     // With no index yet, serve builds one from the default corpus folder: the seed corpus.
+    // The project's index-config with a generous search time limit: these tests are about crashes and load, and a
+    // first search on a busy machine must not be taken for a failure.
+    Path config = logDir.resolve("config-" + port);
+    try (var walk = java.nio.file.Files.walk(TestIndexes.CONFIG)) {
+      for (Path p : walk.toList()) {
+        Path target = config.resolve(TestIndexes.CONFIG.relativize(p).toString());
+        if (java.nio.file.Files.isDirectory(p)) {
+          java.nio.file.Files.createDirectories(target);
+        } else {
+          java.nio.file.Files.copy(p, target);
+        }
+      }
+    }
+    Path search = config.resolve("search.json");
+    java.nio.file.Files.writeString(search, java.nio.file.Files.readString(search)
+        .replaceAll("\"search_timeout_ms\":\\s*\\d+", "\"search_timeout_ms\": 10000"));
     newsroom.ServerProcess server =
         newsroom.ServerProcess.start(
-            index, TestIndexes.CONFIG, port, "512m", logDir.resolve("server-" + port + ".log"),
+            index, config, port, "512m", logDir.resolve("server-" + port + ".log"),
             Map.of("NEWSROOM_WRITE_TOKEN", token));
     return new LiveServer(server, new HttpTestClient(port));
   }
