@@ -226,7 +226,7 @@ public final class LuceneBackend implements SearchBackend {
     if (searcher.timedOut()) {
       throw deadline.abandoned(); // Lucene stopped scoring: the hits and counts are partial, never answered
     }
-    deadline.check();
+    // Complete hits and counts are answered even if the limit passes now: highlighting stops at it instead.
 
     int pageEnd = Math.min(top.scoreDocs.length, request.page() * request.size());
     ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(pageEnd, (request.page() - 1) * request.size()), pageEnd);

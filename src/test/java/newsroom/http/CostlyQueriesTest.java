@@ -73,9 +73,23 @@ class CostlyQueriesTest {
     return new Timed(reply, (System.nanoTime() - start) / 1e6);
   }
 
-  /** The reproductions of issue #10, each with the answer it must get. */
+  /**
+   * The reproductions of issue #10, each with the answer the budget gives. The time limit is raised here so that a
+   * busy machine cannot turn a refusal into a time-out: the budget must answer these by itself.
+   */
   @Test
   void theReportedQueriesGetAClearAnswerQuickly() throws Exception {
+    LuceneBackend budgetOnly = LuceneBackend.open(TestIndexes.reuters().root(), false, withTimeout(60_000));
+    Javalin server = ApiServer.create(budgetOnly, withTimeout(60_000)).start(0);
+    try {
+      reportedQueries(new HttpTestClient(server.port()));
+    } finally {
+      server.stop();
+      budgetOnly.close();
+    }
+  }
+
+  private void reportedQueries(HttpTestClient client) throws Exception {
     String plain = plainWords(520);
     Object[][] cases = {
       {"q=" + enc(repeat("ab~2", 399)) + "&size=100", 400, "Query too expensive"},
@@ -137,6 +151,7 @@ class CostlyQueriesTest {
     }
     Map<Integer, Integer> statuses = new TreeMap<>();
     List<Double> latencies = new ArrayList<>();
+    List<String> overOneSecond = new ArrayList<>();
     double worst = 0;
     String worstRequest = "";
     for (String request : requests) {
@@ -144,6 +159,10 @@ class CostlyQueriesTest {
       int status = t.reply().status();
       statuses.merge(status, 1, Integer::sum);
       latencies.add(t.ms());
+      if (t.ms() > 1000) {
+        overOneSecond.add(String.format(Locale.ROOT, "%.0f ms %d %s", t.ms(), status,
+            request.length() > 100 ? request.substring(0, 100) + "..." : request));
+      }
       if (t.ms() > worst) {
         worst = t.ms();
         worstRequest = request;
@@ -166,6 +185,7 @@ class CostlyQueriesTest {
         requests.size(), statuses, pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), worst,
         worstRequest.length() > 100 ? worstRequest.substring(0, 100) + "..." : worstRequest,
         latencies.stream().filter(ms -> ms > 1000).count());
+    overOneSecond.forEach(line -> System.out.println("costly: over 1 s: " + line));
   }
 
   static double pct(List<Double> sorted, int p) {
