@@ -108,12 +108,12 @@ public final class IndexStore {
       Path newest = damaged.committed().get(damaged.committed().size() - 1);
       sb.append(" Committed generations, oldest first: ")
           .append(String.join(", ", damaged.committed().stream().map(p -> p.getFileName().toString()).toList()))
-          .append(". To serve the newest: echo ")
+          .append(". To serve the newest, run: echo ")
           .append(newest.getFileName())
           .append(" > ")
           .append(root.resolve(CURRENT));
     }
-    return sb.append(" (nothing was changed)").toString();
+    return sb.append(damaged.committed().isEmpty() ? " Nothing was changed." : "; nothing was changed.").toString();
   }
 
   /** Generation folders that hold a commit, oldest first. */
