@@ -1,7 +1,9 @@
 package newsroom.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,6 +13,7 @@ import java.util.Set;
  */
 public final class Options {
   private final Map<String, String> flags = new HashMap<>();
+  private final Map<String, List<String>> repeated = new HashMap<>();
   private final Map<String, String> env;
 
   public Options(String[] args, Set<String> known, Map<String, String> env) {
@@ -35,6 +38,7 @@ public final class Options {
         throw new IllegalArgumentException("unknown option --" + name + " (known: --" + String.join(", --", known) + ")");
       }
       flags.put(name, value);
+      repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     }
   }
 
@@ -45,6 +49,16 @@ public final class Options {
     }
     String fromEnv = env.get("NEWSROOM_" + name.toUpperCase().replace('-', '_'));
     return fromEnv != null && !fromEnv.isBlank() ? fromEnv : defaultValue;
+  }
+
+  /** Every value of an option that may be given more than once ({@code --set a=1 --set b=2}), in order. */
+  public List<String> all(String name) {
+    return repeated.getOrDefault(name, List.of());
+  }
+
+  public boolean flag(String name) {
+    String value = get(name, "false");
+    return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes");
   }
 
   public Path path(String name, String defaultValue) {

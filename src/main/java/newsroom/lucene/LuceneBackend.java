@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import newsroom.backend.BackendStatus;
+import newsroom.backend.EntityNames;
 import newsroom.backend.IndexBuild;
 import newsroom.backend.InvalidRequestException;
 import newsroom.backend.SearchBackend;
@@ -34,6 +36,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /**
@@ -47,16 +51,43 @@ public final class LuceneBackend implements SearchBackend {
 
   private final ServedIndex index;
   private final SearchSettings settings;
+  private final Function<Catalog, EntityNames> entityNames;
+  private final QueryHelp help;
+  private volatile Expansion expansion;
+
+  /** The entity names expansion of one generation's catalog, analysed with its analyzer. */
+  private record Expansion(Generation generation, EntityExpansion entities) {}
 
   public LuceneBackend(ServedIndex index, SearchSettings settings) {
+    this(index, settings, catalog -> EntityNames.none());
+  }
+
+  /**
+   * @param entityNames the entity names of a served catalog's dictionary dimensions, for query expansion (see
+   *     search.json's {@code ranking.entities}); asked again when a new generation has another catalog
+   */
+  public LuceneBackend(ServedIndex index, SearchSettings settings, Function<Catalog, EntityNames> entityNames) {
     this.index = index;
     this.settings = settings;
+    this.entityNames = entityNames;
+    this.help = new QueryHelp(settings);
   }
 
   /** Opens the index folder's current generation; {@code writable} also takes live writes. */
   public static LuceneBackend open(Path indexRoot, boolean writable, SearchSettings settings) throws IOException {
+    return open(indexRoot, writable, settings, catalog -> EntityNames.none());
+  }
+
+  /**
+   * Opens the index folder's current generation, ranking with the settings' BM25 parameters and expanding
+   * plain-word queries with {@code entityNames}; {@code writable} also takes live writes.
+   */
+  public static LuceneBackend open(
+      Path indexRoot, boolean writable, SearchSettings settings, Function<Catalog, EntityNames> entityNames)
+      throws IOException {
     try {
-      return new LuceneBackend(ServedIndex.open(new IndexStore(indexRoot), writable), settings);
+      return new LuceneBackend(
+          ServedIndex.open(new IndexStore(indexRoot), writable, similarity(settings)), settings, entityNames);
     } catch (LockObtainFailedException e) {
       throw new IOException(
           "the index in " + indexRoot + " is open for writing by another process; a running server takes"
@@ -67,6 +98,11 @@ public final class LuceneBackend implements SearchBackend {
   /** A new generation of the index folder, published (and older ones pruned to {@code keep}) when complete. */
   public static IndexBuild newBuild(Path indexRoot, Catalog catalog, double ramBufferMb, int keep) {
     return new IndexBuilder(new IndexStore(indexRoot), catalog, ramBufferMb, keep);
+  }
+
+  /** BM25 with search.json's parameters. */
+  static Similarity similarity(SearchSettings settings) {
+    return new BM25Similarity(settings.ranking().bm25().k1(), settings.ranking().bm25().b());
   }
 
   /** Whether the folder has a published index to serve. */
@@ -151,18 +187,9 @@ public final class LuceneBackend implements SearchBackend {
     long start = System.nanoTime();
     Catalog catalog = gen.schema.catalog();
     request.check(settings, catalog);
-    Query userQuery = QueryParsing.parse(request.query(), gen.analyzer, settings);
-    Query base = withDateRange(userQuery, request);
-
-    DrillDownQuery drillDown = new DrillDownQuery(gen.facetsConfig, base);
-    for (Map.Entry<String, List<String>> filter : request.filters().entrySet()) {
-      for (String value : filter.getValue()) {
-        drillDown.add(filter.getKey(), value);
-      }
-    }
-    if (!request.datePath().isEmpty()) {
-      drillDown.add(catalog.dateDimension().orElseThrow().name(), request.datePath().toArray(String[]::new));
-    }
+    RankedQuery ranked = rank(gen, searcher, request);
+    Query base = withDateRange(ranked.query(), request);
+    DrillDownQuery drillDown = drillDown(gen, request, base);
 
     int window = Math.max(request.page() * request.size(), 1);
     Sort sort = sort(request.sort());
@@ -179,15 +206,70 @@ public final class LuceneBackend implements SearchBackend {
 
     int pageEnd = Math.min(top.scoreDocs.length, request.page() * request.size());
     ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(pageEnd, (request.page() - 1) * request.size()), pageEnd);
+    List<SearchResponse.Hit> hits = Highlighting.hits(gen, searcher, ranked.highlight(), pageDocs, settings);
+    if (request.explain()) {
+      hits = Explanations.explain(searcher, ranked, request, hits, pageDocs);
+    }
+    long total = top.totalHits.value();
+    List<SearchResponse.Spelling> spellings =
+        help.didYouMean(searcher, gen.analyzer, request, ranked, total, q -> countQuery(gen, searcher, q));
     return new SearchResponse(
         request.query(),
-        top.totalHits.value(),
+        total,
         (System.nanoTime() - start) / 1_000_000,
         request.page(),
         request.size(),
         request.sort().param(),
-        Highlighting.hits(gen, searcher, userQuery, pageDocs, settings),
-        facets == null ? List.of() : FacetViews.of(catalog, facets, request));
+        hits,
+        facets == null ? List.of() : FacetViews.of(catalog, facets, request),
+        ranked.syntax().param(),
+        spellings);
+  }
+
+  /** The request's query read and expanded as its syntax and search.json say (see {@link RankedQuery}). */
+  private RankedQuery rank(Generation gen, FacetedSearcher searcher, SearchRequest request) throws IOException {
+    return RankedQuery.of(
+        request,
+        gen.analyzer,
+        settings,
+        expansion(gen),
+        searcher,
+        q -> drillDown(gen, request, withDateRange(q, request)));
+  }
+
+  /** The query a request runs, filters and all, to count its matches. */
+  private Query countQuery(Generation gen, FacetedSearcher searcher, SearchRequest request) {
+    try {
+      return drillDown(gen, request, withDateRange(rank(gen, searcher, request).query(), request));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The facet filters and date drill-down of the request over {@code base}. */
+  private static DrillDownQuery drillDown(Generation gen, SearchRequest request, Query base) {
+    DrillDownQuery drillDown = new DrillDownQuery(gen.facetsConfig, base);
+    for (Map.Entry<String, List<String>> filter : request.filters().entrySet()) {
+      for (String value : filter.getValue()) {
+        drillDown.add(filter.getKey(), value);
+      }
+    }
+    if (!request.datePath().isEmpty()) {
+      drillDown.add(gen.schema.catalog().dateDimension().orElseThrow().name(), request.datePath().toArray(String[]::new));
+    }
+    return drillDown;
+  }
+
+  private EntityExpansion expansion(Generation gen) {
+    if (!settings.ranking().entities().enabled()) {
+      return null;
+    }
+    Expansion e = expansion;
+    if (e == null || e.generation() != gen) {
+      e = new Expansion(gen, new EntityExpansion(entityNames.apply(gen.schema.catalog()), settings.ranking().entities(), gen.analyzer));
+      expansion = e;
+    }
+    return e.entities();
   }
 
   private static Query withDateRange(Query query, SearchRequest request) {
