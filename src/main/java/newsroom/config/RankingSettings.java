@@ -14,7 +14,7 @@ public record RankingSettings(Bm25 bm25, Proximity proximity, Entities entities,
 
   public RankingSettings {
     bm25 = bm25 == null ? new Bm25(null, null) : bm25;
-    proximity = proximity == null ? new Proximity(null, null, null) : proximity;
+    proximity = proximity == null ? new Proximity(null, null, null, null) : proximity;
     entities = entities == null ? new Entities(null, null) : entities;
     feedback = feedback == null ? new Feedback(null, null, null, null, null) : feedback;
     spelling = spelling == null ? new Spelling(null, null) : spelling;
@@ -40,22 +40,25 @@ public record RankingSettings(Bm25 bm25, Proximity proximity, Entities entities,
   }
 
   /**
-   * A boost for articles where two consecutive words of the query occur close together: each such pair adds up to
-   * {@code weight} (a saturating function of how often the two occur within {@code window} words of each other,
-   * half of it at {@code pivot} times). Weight 0 turns it off.
+   * A boost for articles where two consecutive words of the query occur close together, as in a sequential
+   * dependence model: each such pair adds up to {@code weight} when the two occur within {@code window} words of
+   * each other in any order, and up to {@code phraseWeight} more when they occur side by side in the order typed
+   * (each a saturating function of how often and how tightly, half of it at {@code pivot}). Weights 0 turn it off.
    */
-  public record Proximity(Float weight, Integer window, Float pivot) {
+  public record Proximity(Float weight, Integer window, Float phraseWeight, Float pivot) {
     public Proximity {
       weight = weight == null ? 0f : weight;
       window = window == null ? 8 : window;
+      phraseWeight = phraseWeight == null ? 0f : phraseWeight;
       pivot = pivot == null ? 1f : pivot;
-      if (weight < 0 || window < 2 || pivot <= 0) {
-        throw new IllegalArgumentException("search.json: ranking.proximity needs weight >= 0, window >= 2, pivot > 0");
+      if (weight < 0 || phraseWeight < 0 || window < 2 || pivot <= 0) {
+        throw new IllegalArgumentException(
+            "search.json: ranking.proximity needs weight >= 0, phrase_weight >= 0, window >= 2, pivot > 0");
       }
     }
 
     public boolean enabled() {
-      return weight > 0;
+      return weight > 0 || phraseWeight > 0;
     }
   }
 

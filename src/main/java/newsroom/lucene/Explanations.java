@@ -122,10 +122,18 @@ final class Explanations {
     return List.of(p.kind(), "", p.query().toString());
   }
 
-  /** The words of an interval source's description: {@code MAXWIDTH/8(UNORDERED(viet,nam))} -> {@code viet nam}. */
-  private static String describe(String intervals) {
-    Matcher m = Pattern.compile("UNORDERED\\((.*?)\\)").matcher(intervals);
-    return m.find() ? m.group(1).replace(",", " ") : intervals;
+  /**
+   * The words of an interval source's description: {@code MAXWIDTH/8(UNORDERED(viet,nam))} -> {@code viet nam
+   * (within 8)}, {@code PHRASE(viet,nam)} -> {@code "viet nam"}.
+   */
+  static String describe(String intervals) {
+    Matcher m = Pattern.compile("\\(([^()]*)\\)").matcher(intervals);
+    if (!m.find()) {
+      return intervals;
+    }
+    String words = m.group(1).replace(",", " ");
+    Matcher width = Pattern.compile("MAXWIDTH/(\\d+)").matcher(intervals);
+    return width.find() ? words + " (within " + width.group(1) + ")" : "\"" + words + "\"";
   }
 
   private static Explanation best(Explanation e) {

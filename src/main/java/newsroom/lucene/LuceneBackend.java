@@ -2,6 +2,7 @@ package newsroom.lucene;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,11 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import newsroom.backend.BackendStatus;
 import newsroom.backend.EntityNames;
+import newsroom.backend.Feedback;
+import newsroom.backend.SearchResponse.FacetCount;
+import newsroom.backend.SearchResponse.FacetView;
+import newsroom.backend.Suggestion;
+import newsroom.config.Dimension;
 import newsroom.backend.IndexBuild;
 import newsroom.backend.InvalidRequestException;
 import newsroom.backend.SearchBackend;
@@ -24,7 +30,10 @@ import newsroom.model.ArticleFields;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -118,6 +127,92 @@ public final class LuceneBackend implements SearchBackend {
   @Override
   public SearchResponse search(SearchRequest request) {
     return withSearcher((gen, searcher) -> search(gen, searcher, request));
+  }
+
+  @Override
+  public FacetView facetValues(SearchRequest request, String dimension, String prefix, int limit) {
+    Dimension dim = SearchBackend.flatDimension(catalog(), dimension);
+    return withSearcher(
+        (gen, searcher) -> {
+          request.check(settings, gen.schema.catalog());
+          List<FacetCount> values = new ArrayList<>();
+          if (searcher.facetState() != null) {
+            SearchRequest counted = request.withFeedback(Feedback.NONE).withExplain(false);
+            DrillDownQuery drillDown =
+                drillDown(gen, counted, withDateRange(rank(gen, searcher, counted).query(), counted));
+            DrillSideways sideways = new DrillSideways(searcher, gen.facetsConfig, searcher.facetState());
+            FacetResult all = sideways.search(drillDown, 1).facets.getAllChildren(dim.name());
+            if (all != null) {
+              for (LabelAndValue lv : all.labelValues) {
+                values.add(new FacetCount(lv.label, lv.value.longValue(), false));
+              }
+            }
+          }
+          return new FacetView(dim.name(), dim.label(), false, List.of(), SearchBackend.matching(values, prefix, limit));
+        });
+  }
+
+  /**
+   * Completions from the titles and facet values of the served index (see {@link Completions}). They are built on
+   * the first request and again when the index has changed: at once for an index of up to {@value
+   * #SUGGEST_SYNC_DOCS} articles, else in the background while the previous ones answer.
+   */
+  @Override
+  public List<Suggestion> suggest(String text, int limit) {
+    return withSearcher(
+        (gen, searcher) -> {
+          long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+          Built built = completions;
+          if (built == null || built.generation() != gen) {
+            built = buildCompletions(gen, searcher, version);
+          } else if (built.completions().readerVersion != version) {
+            if (searcher.getIndexReader().maxDoc() <= SUGGEST_SYNC_DOCS) {
+              built = buildCompletions(gen, searcher, version);
+            } else {
+              rebuildCompletionsLater();
+            }
+          }
+          return built.completions().lookup(text, limit);
+        });
+  }
+
+  /** Completions of one generation. */
+  private record Built(Generation generation, Completions completions) {}
+
+  private static final int SUGGEST_SYNC_DOCS = 50_000;
+  private volatile Built completions;
+  private final java.util.concurrent.atomic.AtomicBoolean rebuildingCompletions = new java.util.concurrent.atomic.AtomicBoolean();
+
+  private synchronized Built buildCompletions(Generation gen, FacetedSearcher searcher, long version) throws IOException {
+    Built current = completions;
+    if (current != null && current.generation() == gen && current.completions().readerVersion == version) {
+      return current;
+    }
+    Built built = new Built(gen, Completions.build(gen, searcher, version));
+    completions = built;
+    return built;
+  }
+
+  private void rebuildCompletionsLater() {
+    if (!rebuildingCompletions.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                withSearcher(
+                    (gen, searcher) ->
+                        buildCompletions(gen, searcher, ((DirectoryReader) searcher.getIndexReader()).getVersion()));
+              } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(LuceneBackend.class).warn("rebuilding completions failed: {}", e.getMessage());
+              } finally {
+                rebuildingCompletions.set(false);
+              }
+            },
+            "completions-rebuild");
+    t.setDaemon(true);
+    t.start();
   }
 
   @Override

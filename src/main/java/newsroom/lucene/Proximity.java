@@ -39,14 +39,24 @@ final class Proximity {
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (List<String> pair : pairs) {
-      Query window =
-          new IntervalQuery(
-              ArticleFields.BODY,
-              Intervals.maxwidth(
-                  settings.window(), Intervals.unordered(Intervals.term(pair.get(0)), Intervals.term(pair.get(1)))),
-              settings.pivot());
-      b.add(window, BooleanClause.Occur.SHOULD);
+      if (settings.weight() > 0) {
+        Query window =
+            new IntervalQuery(
+                ArticleFields.BODY,
+                Intervals.maxwidth(
+                    settings.window(), Intervals.unordered(Intervals.term(pair.get(0)), Intervals.term(pair.get(1)))),
+                settings.pivot());
+        b.add(new BoostQuery(window, settings.weight()), BooleanClause.Occur.SHOULD);
+      }
+      if (settings.phraseWeight() > 0) {
+        Query phrase =
+            new IntervalQuery(
+                ArticleFields.BODY,
+                Intervals.phrase(Intervals.term(pair.get(0)), Intervals.term(pair.get(1))),
+                settings.pivot());
+        b.add(new BoostQuery(phrase, settings.phraseWeight()), BooleanClause.Occur.SHOULD);
+      }
     }
-    return new BoostQuery(b.build(), settings.weight());
+    return b.build();
   }
 }
