@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import newsroom.backend.EntityNames;
+import newsroom.config.EntityNames;
 import newsroom.config.Catalog;
 import newsroom.config.SearchSettings;
 import newsroom.enrich.Enricher;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import newsroom.backend.EntityNames;
+import newsroom.config.EntityNames;
 import newsroom.backend.QuerySyntax;
 import newsroom.backend.SearchBackend;
 import newsroom.backend.SearchRequest;

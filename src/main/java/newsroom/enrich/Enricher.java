@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import newsroom.backend.EntityNames;
+import newsroom.config.EntityNames;
 import newsroom.config.Catalog;
 import newsroom.model.Article;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
-import newsroom.backend.EntityNames;
+import newsroom.config.EntityNames;
 import newsroom.config.RankingSettings;
 import newsroom.config.SearchSettings;
 import newsroom.model.ArticleFields;

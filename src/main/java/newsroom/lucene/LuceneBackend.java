@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import newsroom.backend.BackendStatus;
-import newsroom.backend.EntityNames;
+import newsroom.config.EntityNames;
 import newsroom.backend.Feedback;
 import newsroom.backend.SearchResponse.FacetCount;
 import newsroom.backend.SearchResponse.FacetView;

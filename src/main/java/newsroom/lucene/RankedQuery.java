@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import newsroom.backend.EntityNames;
+import newsroom.config.EntityNames;
 import newsroom.backend.Feedback;
 import newsroom.backend.QuerySyntax;
 import newsroom.backend.SearchRequest;

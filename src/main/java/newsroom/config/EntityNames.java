@@ -1,4 +1,4 @@
-package newsroom.backend;
+package newsroom.config;
 
 import java.util.List;
 import java.util.Map;
