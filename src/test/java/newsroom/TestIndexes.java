@@ -3,7 +3,9 @@ package newsroom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import newsroom.config.EntityNames;
 import newsroom.config.Catalog;
 import newsroom.config.SearchSettings;
 import newsroom.enrich.Enricher;
@@ -61,7 +63,12 @@ public final class TestIndexes {
 
   /** The index's current generation, open for searching (and live writes when {@code writable}). */
   public static LuceneBackend open(Path indexRoot, boolean writable) throws IOException {
-    return LuceneBackend.open(indexRoot, writable, settings());
+    return LuceneBackend.open(indexRoot, writable, settings(), entityNames());
+  }
+
+  /** The entity names of the project's dictionaries, for query expansion, as the server loads them. */
+  public static Function<Catalog, EntityNames> entityNames() {
+    return catalog -> Enricher.forCatalog(CONFIG, catalog).entityNames();
   }
 
   /**
@@ -77,9 +84,7 @@ public final class TestIndexes {
   }
 
   public static SearchSettings withSearchTimeout(SearchSettings s, int ms) {
-    return new SearchSettings(s.fieldBoosts(), s.defaultOperator(), s.defaultPageSize(), s.maxPageSize(),
-        s.maxResultWindow(), s.facetValuesShown(), s.snippetPassages(), s.snippetMaxChars(), s.maxQueryLength(),
-        s.maxClauses(), s.maxExpensiveTerms(), s.maxExpansions(), s.maxRegexStates(), ms);
+    return s.withSearchTimeoutMs(ms);
   }
 
   /** Server options for live writes through {@code backend}, tagged with the dictionaries in {@code config}. */

@@ -2,10 +2,16 @@ package newsroom.backend;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import newsroom.backend.SearchResponse.FacetCount;
+import newsroom.backend.SearchResponse.FacetView;
 import newsroom.config.Catalog;
+import newsroom.config.Dimension;
 import newsroom.model.Article;
 
 /**
@@ -26,6 +32,79 @@ public interface SearchBackend extends Closeable {
   /** Every facet value with its count over the articles a request matches (no hits). */
   default SearchResponse facets(SearchRequest request) {
     return search(request.withPage(1, 0).withSort(SortOrder.RELEVANCE));
+  }
+
+  /**
+   * The values of one (flat) facet dimension that a person is looking for, with their counts over the articles the
+   * request matches (drill-sideways, as in {@link #search}): those of which a word starts with {@code prefix},
+   * ignoring case ({@code "ger"} finds "west-germany"), most articles first; every value when the prefix is blank.
+   * Unlike the facet counts of a search this is not cut at {@link SearchRequest#MAX_FACET_LIMIT} values before
+   * the prefix is applied, where the backend can help it.
+   *
+   * @throws InvalidRequestException when the index has no such flat dimension
+   */
+  default FacetView facetValues(SearchRequest request, String dimension, String prefix, int limit) {
+    Dimension dim = flatDimension(catalog(), dimension);
+    SearchResponse r = facets(request.withFacetLimit(SearchRequest.MAX_FACET_LIMIT));
+    FacetView all = r.facets().stream().filter(f -> f.name().equals(dimension)).findFirst().orElseThrow();
+    return new FacetView(dim.name(), dim.label(), false, List.of(), matching(all.values(), prefix, limit));
+  }
+
+  /** The dimension of that name, unless it is missing or hierarchical (the date): that is the client's mistake. */
+  static Dimension flatDimension(Catalog catalog, String name) {
+    return catalog
+        .dimension(name)
+        .filter(d -> !d.hierarchical())
+        .orElseThrow(
+            () ->
+                new InvalidRequestException(
+                    "Unknown facet '" + name + "'",
+                    "values can be searched in: "
+                        + String.join(
+                            ", ", catalog.dimensions().stream().filter(d -> !d.hierarchical()).map(Dimension::name)
+                                .toList())));
+  }
+
+  /** The values of which a word starts with {@code prefix} (ignoring case), most articles first, then by value. */
+  static List<FacetCount> matching(List<FacetCount> values, String prefix, int limit) {
+    String p = prefix == null ? "" : prefix.strip().toLowerCase(Locale.ROOT);
+    List<FacetCount> found = new ArrayList<>();
+    for (FacetCount v : values) {
+      if (valueMatches(v.value(), p)) {
+        found.add(v);
+      }
+    }
+    found.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value));
+    return List.copyOf(found.subList(0, Math.min(limit, found.size())));
+  }
+
+  /**
+   * Whether a word of {@code value} (or the whole value) starts with {@code lowerPrefix}; words are split at
+   * anything but letters and digits.
+   */
+  static boolean valueMatches(String value, String lowerPrefix) {
+    if (lowerPrefix.isEmpty()) {
+      return true;
+    }
+    String v = value.toLowerCase(Locale.ROOT);
+    if (v.startsWith(lowerPrefix)) {
+      return true;
+    }
+    for (int i = 1; i < v.length(); i++) {
+      if (!Character.isLetterOrDigit(v.charAt(i - 1)) && v.startsWith(lowerPrefix, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Completions of what is being typed in the search box: article titles and facet values (companies, places,
+   * ...) with a word starting with each word typed, the last word taken as a prefix; at most {@code limit}.
+   * A backend without a suggester answers none.
+   */
+  default List<Suggestion> suggest(String text, int limit) {
+    return List.of();
   }
 
   /** The stored article with this id. */

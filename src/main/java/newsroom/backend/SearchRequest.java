@@ -16,6 +16,10 @@ import newsroom.config.SearchSettings;
  * @param to inclusive upper bound of the publication date, or null
  * @param page 1-based
  * @param facetLimit how many values to return per facet dimension
+ * @param syntax how {@code query} is read: Lucene syntax, plain words, or decided by the text (see
+ *     {@link QuerySyntax})
+ * @param feedback pseudo-relevance feedback for a plain-word query; null for the backend's configured default
+ * @param explain each hit says what its score is made of ({@link SearchResponse.Hit#explanation})
  */
 public record SearchRequest(
     String query,
@@ -26,7 +30,10 @@ public record SearchRequest(
     SortOrder sort,
     int page,
     int size,
-    int facetLimit) {
+    int facetLimit,
+    QuerySyntax syntax,
+    Feedback feedback,
+    boolean explain) {
 
   /** The most values a request may ask for per dimension. */
   public static final int MAX_FACET_LIMIT = 1000;
@@ -36,6 +43,26 @@ public record SearchRequest(
     filters = filters == null ? Map.of() : Map.copyOf(filters);
     datePath = datePath == null ? List.of() : List.copyOf(datePath);
     sort = sort == null ? SortOrder.RELEVANCE : sort;
+    syntax = syntax == null ? QuerySyntax.AUTO : syntax;
+  }
+
+  /** A search with the query read by {@link QuerySyntax#AUTO}, the default feedback, and no explanations. */
+  public SearchRequest(
+      String query,
+      Map<String, List<String>> filters,
+      List<String> datePath,
+      Instant from,
+      Instant to,
+      SortOrder sort,
+      int page,
+      int size,
+      int facetLimit) {
+    this(query, filters, datePath, from, to, sort, page, size, facetLimit, QuerySyntax.AUTO, null, false);
+  }
+
+  /** The syntax this request's query is read in: {@link QuerySyntax#LUCENE} or {@link QuerySyntax#PLAIN}. */
+  public QuerySyntax resolvedSyntax() {
+    return syntax.resolve(query);
   }
 
   /**
@@ -84,22 +111,38 @@ public record SearchRequest(
   public SearchRequest withFilter(String dim, String... values) {
     Map<String, List<String>> f = new java.util.HashMap<>(filters);
     f.put(dim, List.of(values));
-    return new SearchRequest(query, f, datePath, from, to, sort, page, size, facetLimit);
+    return new SearchRequest(query, f, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, explain);
   }
 
   public SearchRequest withDate(String... path) {
-    return new SearchRequest(query, filters, List.of(path), from, to, sort, page, size, facetLimit);
+    return new SearchRequest(query, filters, List.of(path), from, to, sort, page, size, facetLimit, syntax, feedback, explain);
   }
 
   public SearchRequest withSort(SortOrder order) {
-    return new SearchRequest(query, filters, datePath, from, to, order, page, size, facetLimit);
+    return new SearchRequest(query, filters, datePath, from, to, order, page, size, facetLimit, syntax, feedback, explain);
   }
 
   public SearchRequest withFacetLimit(int limit) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, limit);
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, limit, syntax, feedback, explain);
+  }
+
+  public SearchRequest withQuery(String newQuery) {
+    return new SearchRequest(newQuery, filters, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, explain);
+  }
+
+  public SearchRequest withSyntax(QuerySyntax newSyntax) {
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, newSyntax, feedback, explain);
+  }
+
+  public SearchRequest withFeedback(Feedback newFeedback) {
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, syntax, newFeedback, explain);
+  }
+
+  public SearchRequest withExplain(boolean newExplain) {
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, newExplain);
   }
 
   public SearchRequest withPage(int newPage, int newSize) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, newPage, newSize, facetLimit);
+    return new SearchRequest(query, filters, datePath, from, to, sort, newPage, newSize, facetLimit, syntax, feedback, explain);
   }
 }

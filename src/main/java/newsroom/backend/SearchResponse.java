@@ -1,10 +1,16 @@
 package newsroom.backend;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The answer to a {@link SearchRequest}. */
+/**
+ * The answer to a {@link SearchRequest}.
+ *
+ * @param syntax how the query was read: {@code lucene} or {@code plain} ({@link QuerySyntax})
+ * @param didYouMean other spellings of the query, from the index's own words, when it found little; best first
+ */
 public record SearchResponse(
     String query,
     long total,
@@ -13,7 +19,23 @@ public record SearchResponse(
     int size,
     String sort,
     List<Hit> hits,
-    List<FacetView> facets) {
+    List<FacetView> facets,
+    String syntax,
+    List<Spelling> didYouMean) {
+
+  public SearchResponse {
+    didYouMean = didYouMean == null ? List.of() : List.copyOf(didYouMean);
+  }
+
+  /** An answer without spelling suggestions, its query read as Lucene syntax. */
+  public SearchResponse(
+      String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits, List<FacetView> facets) {
+    this(query, total, tookMs, page, size, sort, hits, facets, QuerySyntax.LUCENE.param(), List.of());
+  }
+
+  public SearchResponse withDidYouMean(List<Spelling> suggestions) {
+    return new SearchResponse(query, total, tookMs, page, size, sort, hits, facets, syntax, suggestions);
+  }
 
   /**
    * One matching article.
@@ -21,6 +43,7 @@ public record SearchResponse(
    * @param titleHtml the title as HTML: escaped, matched terms in {@code <mark>}
    * @param snippets passages of the body as HTML: escaped, matched terms in {@code <mark>}
    * @param score relevance score (null when the index has none for this hit)
+   * @param explanation what the score is made of, when the request asked ({@code explain=true}); else null
    */
   public record Hit(
       String id,
@@ -31,7 +54,54 @@ public record SearchResponse(
       Float score,
       String titleHtml,
       List<String> snippets,
-      Map<String, List<String>> labels) {}
+      Map<String, List<String>> labels,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ScoreExplanation explanation) {
+
+    /** A hit without an explanation. */
+    public Hit(
+        String id,
+        String title,
+        String source,
+        String url,
+        Instant published,
+        Float score,
+        String titleHtml,
+        List<String> snippets,
+        Map<String, List<String>> labels) {
+      this(id, title, source, url, published, score, titleHtml, snippets, labels, null);
+    }
+
+    public Hit withExplanation(ScoreExplanation e) {
+      return new Hit(id, title, source, url, published, score, titleHtml, snippets, labels, e);
+    }
+  }
+
+  /**
+   * The main parts of a hit's score, largest first, and the rest summed up.
+   *
+   * @param score the hit's score
+   * @param contributions the largest parts; they and {@code rest} add up to {@code score}
+   * @param rest what the smaller parts not listed add up to
+   */
+  public record ScoreExplanation(float score, List<ScoreContribution> contributions, float rest) {}
+
+  /**
+   * One part of a score.
+   *
+   * @param kind what part of the query it comes from: {@code query} (the words as asked), {@code proximity} (query
+   *     words close together), {@code entity} (another name of an entity the query names), {@code feedback} (a
+   *     word added by pseudo-relevance feedback)
+   * @param field the article field matched ({@code title}, {@code body}, ...)
+   * @param match the indexed word, phrase or words matched, as the index holds them (analysed: lower case, stemmed)
+   * @param value how much it adds to the score
+   */
+  public record ScoreContribution(String kind, String field, String match, float value) {}
+
+  /**
+   * A query spelled differently: {@code query} is the text to search instead (the page shows it as "Did you
+   * mean ..."), {@code total} how many articles it finds.
+   */
+  public record Spelling(String query, long total) {}
 
   /**
    * Counts for one facet dimension, computed drill-sideways: a dimension's own selection does not narrow its

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * serve    --index DIR --config DIR --port N [--corpus DIR --profile NAME]   serve it (indexing the corpus first
  *                                                                             when there is no index yet)
  * reindex  --index DIR --config DIR     rebuild the index from its own articles with the current index-config
+ * eval     --corpus FILE --profile NAME --topics FILE --qrels FILE   ranking quality on judged queries
+ *          [--hits N] [--per-query true] [--run FILE] [--set ranking.bm25.k1=0.9 ...]   (see {@link EvalCommand})
  * </pre>
  *
  * The server takes live writes only when a write token is configured: NEWSROOM_WRITE_TOKEN, or a file named by
@@ -47,7 +49,7 @@ public final class Main {
   private static final Set<String> OPTIONS =
       Set.of(
           "corpus", "index", "config", "profile", "threads", "port", "ram-buffer-mb", "keep", "reload-seconds",
-          "write-token-file", "max-body-mb");
+          "write-token-file", "max-body-mb", "topics", "qrels", "hits", "per-query", "run", "tag", "set", "syntax");
   /** Options that take no value. */
   private static final Set<String> SWITCHES = Set.of("discard-live-writes");
   static final int MIN_TOKEN_LENGTH = WriteAccess.MIN_TOKEN_LENGTH;
@@ -55,10 +57,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    if (args.length == 0 || !Set.of("index", "serve", "reindex").contains(args[0])) {
+    if (args.length == 0 || !Set.of("index", "serve", "reindex", "eval").contains(args[0])) {
       System.err.println("usage: newsroom-search (index|serve|reindex) [--corpus DIR] [--index DIR] [--config DIR]"
           + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]"
-          + " [--keep N] [--discard-live-writes]");
+          + " [--keep N] [--discard-live-writes]\n"
+          + "       newsroom-search eval --corpus FILE_OR_DIR --profile NAME --topics FILE --qrels FILE [--hits N]"
+          + " [--per-query true] [--run FILE] [--tag NAME] [--set search.json.path=value ...]");
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -67,6 +71,7 @@ public final class Main {
       switch (args[0]) {
         case "index" -> index(options);
         case "reindex" -> reindex(options);
+        case "eval" -> EvalCommand.run(options);
         default -> serve(options);
       }
     } catch (IllegalArgumentException | IOException | java.io.UncheckedIOException e) {
@@ -77,6 +82,10 @@ public final class Main {
   }
 
   static CorpusIndexer.Summary index(Options options) throws IOException {
+    return index(options, options.path("index", "data/index"));
+  }
+
+  static CorpusIndexer.Summary index(Options options, Path indexRoot) throws IOException {
     Path config = options.path("config", "index-config");
     int threads = options.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
     int ramBufferMb = options.integer("ram-buffer-mb", 256, 1, 65_536);
@@ -94,7 +103,7 @@ public final class Main {
     log.info("indexing {} ({} files, profile {})", corpusPath, corpus.files().size(), catalog.profile());
     IndexBuild build =
         LuceneBackend.newBuild(
-            options.path("index", "data/index"), catalog, ramBufferMb, keep, options.flag("discard-live-writes"));
+            indexRoot, catalog, ramBufferMb, keep, options.flag("discard-live-writes"));
     CorpusIndexer.Summary s = new CorpusIndexer(corpus, enricher, threads).build(build);
     log.info(
         "indexed {} articles ({} without a title, {} without a body) from {} files in {} ms ({} articles/s);"
@@ -133,7 +142,8 @@ public final class Main {
       log.info("no index in {} yet: building it from the corpus", indexRoot);
       index(options);
     }
-    SearchBackend backend = LuceneBackend.open(indexRoot, token.isPresent(), settings);
+    SearchBackend backend =
+        LuceneBackend.open(indexRoot, token.isPresent(), settings, EvalCommand.entityNames(config));
     warmUp(backend);
     Javalin app;
     try {

@@ -1,7 +1,9 @@
 package newsroom.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,6 +13,7 @@ import java.util.Set;
  */
 public final class Options {
   private final Map<String, String> flags = new HashMap<>();
+  private final Map<String, List<String>> repeated = new HashMap<>();
   private final Map<String, String> env;
 
   public Options(String[] args, Set<String> known, Map<String, String> env) {
@@ -44,6 +47,7 @@ public final class Options {
         throw new IllegalArgumentException("unknown option --" + name + " (known: --" + String.join(", --", known) + ")");
       }
       flags.put(name, value);
+      repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     }
   }
 
@@ -54,6 +58,17 @@ public final class Options {
     }
     String fromEnv = env.get("NEWSROOM_" + name.toUpperCase().replace('-', '_'));
     return fromEnv != null && !fromEnv.isBlank() ? fromEnv : defaultValue;
+  }
+
+  /** Every value of an option that may be given more than once ({@code --set a=1 --set b=2}), in order. */
+  public List<String> all(String name) {
+    return repeated.getOrDefault(name, List.of());
+  }
+
+  /** A switch ({@code --per-query true}, or one of the switches given alone), or its variable set to true. */
+  public boolean flag(String name) {
+    String value = get(name, "false").strip();
+    return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes");
   }
 
   public Path path(String name, String defaultValue) {
@@ -76,10 +91,5 @@ public final class Options {
       throw new IllegalArgumentException("--" + name + " must be between " + min + " and " + max + ", not " + value);
     }
     return value;
-  }
-
-  /** A switch: given on the command line, or its variable set to true. */
-  public boolean flag(String name) {
-    return "true".equalsIgnoreCase(get(name, "false").strip());
   }
 }

@@ -34,7 +34,7 @@ public record Catalog(
   public static final Set<String> RESERVED =
       Set.of(
           "q", "sort", "page", "size", "from", "to", "facet_limit", "facets", "cursor", "explain", "collapse",
-          "format", "prefix", "series", "interval", "article",
+          "format", "prefix", "series", "interval", "article", "syntax", "feedback",
           ArticleFields.ID, ArticleFields.TITLE, ArticleFields.BODY, ArticleFields.URL, ArticleFields.PUBLISHED);
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");

@@ -1,5 +1,11 @@
 package newsroom.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -9,6 +15,7 @@ import java.util.Map;
  * @param fieldBoosts weight of a match in each full-text field (a title match counts more than a body match)
  * @param defaultOperator OR (rank by how much matches, as search engines do) or AND (every term must match)
  * @param maxResultWindow how deep paging may go (page * size), as in Elasticsearch
+ * @param ranking BM25 parameters and the ranking aids of plain-word queries; missing: plain BM25
  * @param maxClauses the most term clauses a query may make, counting each word once per field it searches
  * @param maxExpensiveTerms the most fuzzy, regex, wildcard, prefix and range terms in one query (also once per
  *     field searched): each one walks the term dictionary
@@ -26,6 +33,7 @@ public record SearchSettings(
     int snippetPassages,
     int snippetMaxChars,
     int maxQueryLength,
+    RankingSettings ranking,
     Integer maxClauses,
     Integer maxExpensiveTerms,
     Integer maxExpansions,
@@ -38,8 +46,9 @@ public record SearchSettings(
   public static final int DEFAULT_MAX_REGEX_STATES = 10_000;
   public static final int DEFAULT_SEARCH_TIMEOUT_MS = 500;
 
-  /** Settings a search.json of an earlier release leaves out take their defaults. */
+  /** Settings a search.json leaves out take their defaults. */
   public SearchSettings {
+    ranking = ranking == null ? RankingSettings.classic() : ranking;
     maxClauses = maxClauses == null ? DEFAULT_MAX_CLAUSES : maxClauses;
     maxExpensiveTerms = maxExpensiveTerms == null ? DEFAULT_MAX_EXPENSIVE_TERMS : maxExpensiveTerms;
     maxExpansions = maxExpansions == null ? DEFAULT_MAX_EXPANSIONS : maxExpansions;
@@ -47,14 +56,55 @@ public record SearchSettings(
     searchTimeoutMs = searchTimeoutMs == null ? DEFAULT_SEARCH_TIMEOUT_MS : searchTimeoutMs;
   }
 
+  /** Settings without ranking aids (plain BM25). */
+  public SearchSettings(
+      Map<String, Float> fieldBoosts,
+      String defaultOperator,
+      int defaultPageSize,
+      int maxPageSize,
+      int maxResultWindow,
+      int facetValuesShown,
+      int snippetPassages,
+      int snippetMaxChars,
+      int maxQueryLength) {
+    this(fieldBoosts, defaultOperator, defaultPageSize, maxPageSize, maxResultWindow, facetValuesShown,
+        snippetPassages, snippetMaxChars, maxQueryLength, null, null, null, null, null, null);
+  }
+
+  /** These settings with another per-search time limit. */
+  public SearchSettings withSearchTimeoutMs(int ms) {
+    return new SearchSettings(fieldBoosts, defaultOperator, defaultPageSize, maxPageSize, maxResultWindow,
+        facetValuesShown, snippetPassages, snippetMaxChars, maxQueryLength, ranking, maxClauses, maxExpensiveTerms,
+        maxExpansions, maxRegexStates, ms);
+  }
+
   /** Reads and checks search.json: a value that cannot work is refused with one line naming it. */
   public static SearchSettings load(Path configDir) {
+    return load(configDir, Map.of());
+  }
+
+  /**
+   * search.json with some settings replaced, each named by its path in the file ({@code ranking.bm25.k1}): the
+   * value is read as JSON ({@code 0.9}, {@code true}, {@code ["company"]}, {@code null}), else taken as text.
+   * A path whose objects are missing gets them. The eval command uses this to measure one change at a time.
+   */
+  public static SearchSettings load(Path configDir, Map<String, String> overrides) {
     Path file = configDir.resolve("search.json");
     SearchSettings settings;
-    try {
-      settings = Json.readFile(file, SearchSettings.class);
-    } catch (java.io.UncheckedIOException e) {
-      throw new ConfigException(e.getMessage());
+    if (overrides.isEmpty()) {
+      try {
+        settings = Json.readFile(file, SearchSettings.class);
+      } catch (UncheckedIOException e) {
+        throw new ConfigException(e.getMessage());
+      }
+    } else {
+      try {
+        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(Files.readString(file));
+        overrides.forEach((path, value) -> set(tree, path, value));
+        settings = Json.MAPPER.treeToValue(tree, SearchSettings.class);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file + " with " + overrides + ": " + e.getMessage(), e);
+      }
     }
     if (settings == null) {
       throw new ConfigException(file + " is empty");
@@ -99,5 +149,21 @@ public record SearchSettings(
 
   private static String quoted(String s) {
     return s == null ? "null" : "\"" + s + "\"";
+  }
+
+  private static void set(ObjectNode tree, String path, String value) {
+    String[] keys = path.split("\\.");
+    ObjectNode node = tree;
+    for (int i = 0; i < keys.length - 1; i++) {
+      JsonNode child = node.get(keys[i]);
+      node = child instanceof ObjectNode o ? o : node.putObject(keys[i]);
+    }
+    JsonNode parsed;
+    try {
+      parsed = Json.MAPPER.readTree(value);
+    } catch (IOException e) {
+      parsed = null;
+    }
+    node.set(keys[keys.length - 1], parsed == null || parsed.isMissingNode() ? TextNode.valueOf(value) : parsed);
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import newsroom.config.EntityNames;
 import newsroom.config.Catalog;
 import newsroom.model.Article;
 
@@ -33,6 +34,26 @@ public final class Enricher {
 
   public List<Tagger> taggers() {
     return taggers;
+  }
+
+  /**
+   * The names and aliases of the values each dictionary tags, for query expansion; wildcard aliases
+   * ({@code regist*}) and patterns are not names and are left out.
+   */
+  public EntityNames entityNames() {
+    Map<String, List<EntityNames.Entity>> byDimension = new LinkedHashMap<>();
+    for (Tagger t : taggers) {
+      byDimension.put(
+          t.dimension(),
+          t.dictionary().entries().stream()
+              .map(v -> new EntityNames.Entity(v.name(), names(v.aliases()), names(v.exactCase())))
+              .toList());
+    }
+    return new EntityNames(byDimension);
+  }
+
+  private static List<String> names(List<String> aliases) {
+    return aliases == null ? List.of() : aliases.stream().filter(a -> !a.contains("*")).toList();
   }
 
   /**

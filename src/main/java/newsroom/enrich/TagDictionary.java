@@ -37,8 +37,10 @@ public final class TagDictionary {
   private final PhraseMatcher<String> phrases = new PhraseMatcher<>();
   private final List<CompiledPattern> patterns = new ArrayList<>();
   private final List<String> values = new ArrayList<>();
+  private final List<Value> entries;
 
   public TagDictionary(Spec spec) {
+    this.entries = List.copyOf(spec.values());
     for (Value v : spec.values()) {
       values.add(v.name());
       phrases.add(v.name(), false, v.name());
@@ -73,6 +75,11 @@ public final class TagDictionary {
   /** Every canonical value the dictionary can assign. */
   public List<String> values() {
     return List.copyOf(values);
+  }
+
+  /** The dictionary's values as written in its file: names, aliases, exact-case aliases, patterns. */
+  public List<Value> entries() {
+    return entries;
   }
 
   /** The canonical values found in the text, in order of first mention (phrases first, then patterns). */

@@ -23,6 +23,7 @@ import newsroom.backend.SearchBackend;
 import newsroom.backend.SearchRequest;
 import newsroom.backend.SearchResponse;
 import newsroom.backend.SimilarArticle;
+import newsroom.backend.Suggestion;
 import newsroom.config.Json;
 import newsroom.config.SearchSettings;
 import newsroom.pipeline.ArticleWrites;
@@ -39,6 +40,8 @@ public final class ApiServer {
   private static final Logger access = LoggerFactory.getLogger("access");
   /** "More like this" articles answered when the request does not say how many. */
   private static final int SIMILAR_SHOWN = 5;
+  /** Completions answered when the request does not say how many. */
+  private static final int SUGGESTIONS_SHOWN = 8;
 
   /** Routes that change the corpus: they need the write token. */
   private enum Role implements RouteRole {
@@ -96,6 +99,8 @@ public final class ApiServer {
     app.get("/health", api::health);
     app.get("/api/search", api::search);
     app.get("/api/facets", api::facets);
+    app.get("/api/facets/{dimension}", api::facetValues);
+    app.get("/api/suggest", api::suggest);
     app.get("/api/articles/{id}", api::article);
     app.get("/api/articles/{id}/similar", api::similar);
     app.post("/api/articles", api::addArticles, Role.WRITE);
@@ -260,6 +265,52 @@ public final class ApiServer {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", response.total());
     body.put("facets", response.facets());
+    ctx.json(body);
+  }
+
+  /**
+   * The values of one facet dimension a word of which starts with {@code prefix}, with their counts over the
+   * articles the other parameters (q, filters, dates) match: {@code {"name", "label", "prefix", "values": [{value,
+   * count, selected}]}}, most articles first; at most {@code size} (default 20, up to 1000).
+   */
+  private void facetValues(Context ctx) {
+    SearchRequest request = SearchParams.read(ctx, backend.catalog(), settings);
+    String prefix = SearchParams.single(ctx, "prefix");
+    int size = SearchParams.integer(ctx, "size", settings.facetValuesShown());
+    if (size < 1 || size > SearchRequest.MAX_FACET_LIMIT) {
+      throw new InvalidRequestException("Invalid size", "size must be between 1 and " + SearchRequest.MAX_FACET_LIMIT);
+    }
+    SearchRequest counted = request.withPage(1, 0).withFacetLimit(1);
+    counted.check(settings, backend.catalog());
+    SearchResponse.FacetView view =
+        backend.facetValues(counted, ctx.pathParam("dimension"), prefix == null ? "" : prefix, size);
+    List<String> selected = request.filters().getOrDefault(view.name(), List.of());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", view.name());
+    body.put("label", view.label());
+    body.put("prefix", prefix == null ? "" : prefix);
+    body.put(
+        "values",
+        view.values().stream()
+            .map(v -> new SearchResponse.FacetCount(v.value(), v.count(), selected.contains(v.value())))
+            .toList());
+    ctx.json(body);
+  }
+
+  /** Completions of what is typed in the search box: {@code {"q", "suggestions": [...]}} (see {@link Suggestion}). */
+  private void suggest(Context ctx) {
+    String q = SearchParams.single(ctx, "q");
+    int size = SearchParams.integer(ctx, "size", SUGGESTIONS_SHOWN);
+    if (size < 1 || size > settings.maxPageSize()) {
+      throw new InvalidRequestException("Invalid size", "size must be between 1 and " + settings.maxPageSize());
+    }
+    if (q != null && q.length() > settings.maxQueryLength()) {
+      throw new InvalidRequestException("Query too long", "q may have at most " + settings.maxQueryLength() + " characters");
+    }
+    List<Suggestion> found = q == null || q.isBlank() ? List.of() : backend.suggest(q, size);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("q", q == null ? "" : q);
+    body.put("suggestions", found);
     ctx.json(body);
   }
 

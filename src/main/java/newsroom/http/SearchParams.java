@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import newsroom.backend.Feedback;
 import newsroom.backend.InvalidRequestException;
+import newsroom.backend.QuerySyntax;
 import newsroom.backend.SearchRequest;
 import newsroom.backend.SortOrder;
 import newsroom.config.Catalog;
@@ -18,7 +20,8 @@ import newsroom.model.Dates;
 /**
  * Reads a {@link SearchRequest} from query parameters: {@code q}, one parameter per dimension of the served
  * catalog (repeat it to select several values; the date dimension takes a path such as {@code 2021/07}),
- * {@code from}/{@code to}, {@code sort}, {@code page}, {@code size}, {@code facet_limit}. Ranges are checked by
+ * {@code from}/{@code to}, {@code sort}, {@code page}, {@code size}, {@code facet_limit}, {@code syntax},
+ * {@code feedback}, {@code explain}. Ranges are checked by
  * {@link SearchRequest#check}, the same for every backend.
  */
 final class SearchParams {
@@ -46,7 +49,23 @@ final class SearchParams {
         SortOrder.parse(single(ctx, "sort")),
         integer(ctx, "page", 1),
         integer(ctx, "size", settings.defaultPageSize()),
-        integer(ctx, "facet_limit", settings.facetValuesShown()));
+        integer(ctx, "facet_limit", settings.facetValuesShown()),
+        QuerySyntax.parse(single(ctx, "syntax")),
+        Feedback.parse(single(ctx, "feedback")),
+        bool(ctx, "explain"));
+  }
+
+  /** {@code true}/{@code false} (also 1/0, yes/no); absent is false. */
+  static boolean bool(Context ctx, String name) {
+    String value = single(ctx, name);
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default -> throw new InvalidRequestException("Invalid " + name, name + " must be true or false, not '" + value + "'");
+    };
   }
 
   /** A parameter given once; a repeated one is an error rather than a silent pick. */

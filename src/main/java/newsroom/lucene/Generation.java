@@ -19,6 +19,8 @@ import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
@@ -69,6 +71,11 @@ public final class Generation implements Closeable {
   }
 
   static Generation open(Path dir, boolean writable) throws IOException {
+    return open(dir, writable, new BM25Similarity());
+  }
+
+  /** Opens the generation; its searchers rank with {@code similarity} (BM25 with the configured parameters). */
+  static Generation open(Path dir, boolean writable, Similarity similarity) throws IOException {
     Directory directory = FSDirectory.open(dir);
     try {
       LuceneSchema schema = readSchema(directory, dir);
@@ -77,7 +84,9 @@ public final class Generation implements Closeable {
           new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader r, IndexReader previous) throws IOException {
-              return new FacetedSearcher(r, config);
+              FacetedSearcher searcher = new FacetedSearcher(r, config);
+              searcher.setSimilarity(similarity);
+              return searcher;
             }
           };
       if (!writable) {

@@ -2,12 +2,20 @@ package newsroom.lucene;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import newsroom.backend.BackendStatus;
+import newsroom.config.EntityNames;
+import newsroom.backend.Feedback;
+import newsroom.backend.SearchResponse.FacetCount;
+import newsroom.backend.SearchResponse.FacetView;
+import newsroom.backend.Suggestion;
+import newsroom.config.Dimension;
 import newsroom.backend.IndexBuild;
 import newsroom.backend.InvalidRequestException;
 import newsroom.backend.RequestCancellation;
@@ -23,7 +31,10 @@ import newsroom.model.ArticleFields;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -35,6 +46,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
@@ -49,16 +62,43 @@ public final class LuceneBackend implements SearchBackend {
 
   private final ServedIndex index;
   private final SearchSettings settings;
+  private final Function<Catalog, EntityNames> entityNames;
+  private final QueryHelp help;
+  private volatile Expansion expansion;
+
+  /** The entity names expansion of one generation's catalog, analysed with its analyzer. */
+  private record Expansion(Generation generation, EntityExpansion entities) {}
 
   public LuceneBackend(ServedIndex index, SearchSettings settings) {
+    this(index, settings, catalog -> EntityNames.none());
+  }
+
+  /**
+   * @param entityNames the entity names of a served catalog's dictionary dimensions, for query expansion (see
+   *     search.json's {@code ranking.entities}); asked again when a new generation has another catalog
+   */
+  public LuceneBackend(ServedIndex index, SearchSettings settings, Function<Catalog, EntityNames> entityNames) {
     this.index = index;
     this.settings = settings;
+    this.entityNames = entityNames;
+    this.help = new QueryHelp(settings);
   }
 
   /** Opens the index folder's current generation; {@code writable} also takes live writes. */
   public static LuceneBackend open(Path indexRoot, boolean writable, SearchSettings settings) throws IOException {
+    return open(indexRoot, writable, settings, catalog -> EntityNames.none());
+  }
+
+  /**
+   * Opens the index folder's current generation, ranking with the settings' BM25 parameters and expanding
+   * plain-word queries with {@code entityNames}; {@code writable} also takes live writes.
+   */
+  public static LuceneBackend open(
+      Path indexRoot, boolean writable, SearchSettings settings, Function<Catalog, EntityNames> entityNames)
+      throws IOException {
     try {
-      return new LuceneBackend(ServedIndex.open(new IndexStore(indexRoot), writable), settings);
+      return new LuceneBackend(
+          ServedIndex.open(new IndexStore(indexRoot), writable, similarity(settings)), settings, entityNames);
     } catch (LockObtainFailedException e) {
       throw new IOException(
           "the index in " + indexRoot + " is open for writing by another process; a running server takes"
@@ -78,6 +118,11 @@ public final class LuceneBackend implements SearchBackend {
   public static IndexBuild newBuild(
       Path indexRoot, Catalog catalog, double ramBufferMb, int keep, boolean discardLiveWrites) {
     return new IndexBuilder(new IndexStore(indexRoot), catalog, ramBufferMb, keep, discardLiveWrites);
+  }
+
+  /** BM25 with search.json's parameters. */
+  static Similarity similarity(SearchSettings settings) {
+    return new BM25Similarity(settings.ranking().bm25().k1(), settings.ranking().bm25().b());
   }
 
   /** Whether the folder has a published index to serve. */
@@ -107,6 +152,92 @@ public final class LuceneBackend implements SearchBackend {
   @Override
   public SearchResponse search(SearchRequest request) {
     return withSearcher((gen, searcher) -> search(gen, searcher, request));
+  }
+
+  @Override
+  public FacetView facetValues(SearchRequest request, String dimension, String prefix, int limit) {
+    Dimension dim = SearchBackend.flatDimension(catalog(), dimension);
+    return withSearcher(
+        (gen, searcher) -> {
+          request.check(settings, gen.schema.catalog());
+          List<FacetCount> values = new ArrayList<>();
+          if (searcher.facetState() != null) {
+            SearchRequest counted = request.withFeedback(Feedback.NONE).withExplain(false);
+            DrillDownQuery drillDown =
+                drillDown(gen, counted, withDateRange(rank(gen, searcher, counted).query(), counted));
+            DrillSideways sideways = new DrillSideways(searcher, gen.facetsConfig, searcher.facetState());
+            FacetResult all = sideways.search(drillDown, 1).facets.getAllChildren(dim.name());
+            if (all != null) {
+              for (LabelAndValue lv : all.labelValues) {
+                values.add(new FacetCount(lv.label, lv.value.longValue(), false));
+              }
+            }
+          }
+          return new FacetView(dim.name(), dim.label(), false, List.of(), SearchBackend.matching(values, prefix, limit));
+        });
+  }
+
+  /**
+   * Completions from the titles and facet values of the served index (see {@link Completions}). They are built on
+   * the first request and again when the index has changed: at once for an index of up to {@value
+   * #SUGGEST_SYNC_DOCS} articles, else in the background while the previous ones answer.
+   */
+  @Override
+  public List<Suggestion> suggest(String text, int limit) {
+    return withSearcher(
+        (gen, searcher) -> {
+          long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+          Built built = completions;
+          if (built == null || built.generation() != gen) {
+            built = buildCompletions(gen, searcher, version);
+          } else if (built.completions().readerVersion != version) {
+            if (searcher.getIndexReader().maxDoc() <= SUGGEST_SYNC_DOCS) {
+              built = buildCompletions(gen, searcher, version);
+            } else {
+              rebuildCompletionsLater();
+            }
+          }
+          return built.completions().lookup(text, limit);
+        });
+  }
+
+  /** Completions of one generation. */
+  private record Built(Generation generation, Completions completions) {}
+
+  private static final int SUGGEST_SYNC_DOCS = 50_000;
+  private volatile Built completions;
+  private final java.util.concurrent.atomic.AtomicBoolean rebuildingCompletions = new java.util.concurrent.atomic.AtomicBoolean();
+
+  private synchronized Built buildCompletions(Generation gen, FacetedSearcher searcher, long version) throws IOException {
+    Built current = completions;
+    if (current != null && current.generation() == gen && current.completions().readerVersion == version) {
+      return current;
+    }
+    Built built = new Built(gen, Completions.build(gen, searcher, version));
+    completions = built;
+    return built;
+  }
+
+  private void rebuildCompletionsLater() {
+    if (!rebuildingCompletions.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                withSearcher(
+                    (gen, searcher) ->
+                        buildCompletions(gen, searcher, ((DirectoryReader) searcher.getIndexReader()).getVersion()));
+              } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(LuceneBackend.class).warn("rebuilding completions failed: {}", e.getMessage());
+              } finally {
+                rebuildingCompletions.set(false);
+              }
+            },
+            "completions-rebuild");
+    t.setDaemon(true);
+    t.start();
   }
 
   @Override
@@ -185,12 +316,15 @@ public final class LuceneBackend implements SearchBackend {
     FacetedSearcher searcher = shared.limitedBy(deadline);
     Catalog catalog = gen.schema.catalog();
     request.check(settings, catalog);
-    Query parsed = QueryParsing.parse(request.query(), gen.analyzer, settings);
+    RankedQuery ranked = rank(gen, searcher, request);
+    // Whatever the syntax, the query as it will run (plain words with their expansions too) is within budget.
+    QueryBudget.check(ranked.query(), settings);
     deadline.check();
     // Rewritten once (fuzzy, wildcard, prefix and regex terms expanded to index words, within the budget) and
     // used as such by the search and by the highlighter, which would otherwise rebuild each term's automaton for
     // every hit and field.
-    Query userQuery = searcher.rewrite(parsed);
+    Query userQuery = searcher.rewrite(ranked.query());
+    Query highlight = ranked.highlight() == ranked.query() ? userQuery : searcher.rewrite(ranked.highlight());
     deadline.check();
     Query base = withDateRange(userQuery, request);
 
@@ -199,16 +333,7 @@ public final class LuceneBackend implements SearchBackend {
             && (!request.datePath().isEmpty() || request.filters().values().stream().anyMatch(v -> !v.isEmpty()));
     // With a facet selected, drill-sideways scores with its own scorer, which Lucene's time limit cannot wrap:
     // the base query's iterator looks at the deadline instead.
-    DrillDownQuery drillDown =
-        new DrillDownQuery(gen.facetsConfig, sidewaysScorer ? new DeadlineQuery(base, deadline) : base);
-    for (Map.Entry<String, List<String>> filter : request.filters().entrySet()) {
-      for (String value : filter.getValue()) {
-        drillDown.add(filter.getKey(), value);
-      }
-    }
-    if (!request.datePath().isEmpty()) {
-      drillDown.add(catalog.dateDimension().orElseThrow().name(), request.datePath().toArray(String[]::new));
-    }
+    DrillDownQuery drillDown = drillDown(gen, request, sidewaysScorer ? new DeadlineQuery(base, deadline) : base);
 
     int window = Math.max(request.page() * request.size(), 1);
     Sort sort = sort(request.sort());
@@ -230,15 +355,70 @@ public final class LuceneBackend implements SearchBackend {
 
     int pageEnd = Math.min(top.scoreDocs.length, request.page() * request.size());
     ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(pageEnd, (request.page() - 1) * request.size()), pageEnd);
+    List<SearchResponse.Hit> hits = Highlighting.hits(gen, searcher, highlight, pageDocs, settings);
+    if (request.explain()) {
+      hits = Explanations.explain(searcher, ranked, request, hits, pageDocs);
+    }
+    long total = top.totalHits.value();
+    List<SearchResponse.Spelling> spellings =
+        help.didYouMean(searcher, gen.analyzer, request, ranked, total, q -> countQuery(gen, searcher, q));
     return new SearchResponse(
         request.query(),
-        top.totalHits.value(),
+        total,
         (System.nanoTime() - start) / 1_000_000,
         request.page(),
         request.size(),
         request.sort().param(),
-        Highlighting.hits(gen, searcher, userQuery, pageDocs, settings),
-        facets == null ? List.of() : FacetViews.of(catalog, facets, request));
+        hits,
+        facets == null ? List.of() : FacetViews.of(catalog, facets, request),
+        ranked.syntax().param(),
+        spellings);
+  }
+
+  /** The request's query read and expanded as its syntax and search.json say (see {@link RankedQuery}). */
+  private RankedQuery rank(Generation gen, FacetedSearcher searcher, SearchRequest request) throws IOException {
+    return RankedQuery.of(
+        request,
+        gen.analyzer,
+        settings,
+        expansion(gen),
+        searcher,
+        q -> drillDown(gen, request, withDateRange(q, request)));
+  }
+
+  /** The query a request runs, filters and all, to count its matches. */
+  private Query countQuery(Generation gen, FacetedSearcher searcher, SearchRequest request) {
+    try {
+      return drillDown(gen, request, withDateRange(rank(gen, searcher, request).query(), request));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The facet filters and date drill-down of the request over {@code base}. */
+  private static DrillDownQuery drillDown(Generation gen, SearchRequest request, Query base) {
+    DrillDownQuery drillDown = new DrillDownQuery(gen.facetsConfig, base);
+    for (Map.Entry<String, List<String>> filter : request.filters().entrySet()) {
+      for (String value : filter.getValue()) {
+        drillDown.add(filter.getKey(), value);
+      }
+    }
+    if (!request.datePath().isEmpty()) {
+      drillDown.add(gen.schema.catalog().dateDimension().orElseThrow().name(), request.datePath().toArray(String[]::new));
+    }
+    return drillDown;
+  }
+
+  private EntityExpansion expansion(Generation gen) {
+    if (!settings.ranking().entities().enabled()) {
+      return null;
+    }
+    Expansion e = expansion;
+    if (e == null || e.generation() != gen) {
+      e = new Expansion(gen, new EntityExpansion(entityNames.apply(gen.schema.catalog()), settings.ranking().entities(), gen.analyzer));
+      expansion = e;
+    }
+    return e.entities();
   }
 
   private static Query withDateRange(Query query, SearchRequest request) {

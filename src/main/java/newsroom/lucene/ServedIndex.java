@@ -17,6 +17,8 @@ import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,23 +38,30 @@ public final class ServedIndex implements Closeable {
 
   private final IndexStore store;
   private final boolean writable;
+  private final Similarity similarity;
   private final AtomicReference<Generation> current = new AtomicReference<>();
 
-  private ServedIndex(IndexStore store, boolean writable, Generation first) {
+  private ServedIndex(IndexStore store, boolean writable, Similarity similarity, Generation first) {
     this.store = store;
     this.writable = writable;
+    this.similarity = similarity;
     current.set(first);
   }
 
   /** Opens the current generation; {@code writable} also opens its writer for live updates. */
   public static ServedIndex open(IndexStore store, boolean writable) throws IOException {
+    return open(store, writable, new BM25Similarity());
+  }
+
+  /** As {@link #open(IndexStore, boolean)}, ranking with {@code similarity} in every generation it serves. */
+  public static ServedIndex open(IndexStore store, boolean writable, Similarity similarity) throws IOException {
     Path dir =
         switch (store.state()) {
           case IndexStore.State.Served served -> served.generation();
           case IndexStore.State.Empty empty -> throw new IOException("no index in " + store.root() + ": build one first");
           case IndexStore.State.Damaged damaged -> throw new IOException(IndexStore.describe(store.root(), damaged));
         };
-    return new ServedIndex(store, writable, Generation.open(dir, writable));
+    return new ServedIndex(store, writable, similarity, Generation.open(dir, writable, similarity));
   }
 
   public IndexStore store() {
@@ -87,7 +96,7 @@ public final class ServedIndex implements Closeable {
       old.searchers.maybeRefresh();
       return false;
     }
-    Generation next = Generation.open(published.get(), writable);
+    Generation next = Generation.open(published.get(), writable, similarity);
     current.set(next);
     old.close();
     log.info("switched to index generation {}", next.dir.getFileName());
@@ -172,7 +181,7 @@ public final class ServedIndex implements Closeable {
       if (current.get() != failed) {
         return; // someone else already reopened or switched
       }
-      Generation reopened = Generation.open(failed.dir, writable);
+      Generation reopened = Generation.open(failed.dir, writable, similarity);
       current.set(reopened);
       try {
         failed.close();
@@ -253,7 +262,7 @@ public final class ServedIndex implements Closeable {
         }
         log.info("rebuilt {} articles, replayed {} live writes", copied, writesDuringRebuild.size());
         Path published = builder.publishGeneration();
-        Generation next = Generation.open(published, writable);
+        Generation next = Generation.open(published, writable, similarity);
         Generation old = current.getAndSet(next);
         old.close();
         log.info("switched to index generation {}", next.dir.getFileName());

@@ -4,6 +4,7 @@ import {el, formatDay, marked, plural} from './dom.js';
 import {apiParams, hasFilters, isSelected, pageUrl, readState, refine, sortOf, withFilter, withoutFilters} from './state.js';
 import {renderTimeline, timelineModel} from './timeline.js';
 import {queryTerms, renderArticle} from './article.js';
+import {attachSuggestions} from './suggest.js';
 
 const $ = id => document.getElementById(id);
 const TYPING_DEBOUNCE_MS = 250;
@@ -22,6 +23,11 @@ let typingTimer = null;
 let articleShown = null;
 let listScroll = 0;
 const expandedFacets = new Set();
+/** Value search inside a facet: dimension -> {prefix, values (null while loading)}. */
+const facetFinds = new Map();
+const FACET_FIND_DEBOUNCE_MS = 200;
+let facetFindTimer = null;
+let findsCountedFor = null;
 
 class ApiError extends Error {
   constructor(status, body) {
@@ -153,13 +159,25 @@ function keepFocus(container, draw) {
   const active = document.activeElement;
   const key = active && container.contains(active) ? active.dataset.focusKey : null;
   draw();
-  if (key) container.querySelector(`[data-focus-key="${CSS.escape(key)}"]`)?.focus();
+  const again = key ? container.querySelector(`[data-focus-key="${CSS.escape(key)}"]`) : null;
+  if (again) {
+    again.focus();
+    // A text box drawn again keeps its caret at the end of what was typed.
+    if (again.type === 'search') again.setSelectionRange(again.value.length, again.value.length);
+  }
 }
 
 function renderFacets(s, facets) {
   const flat = facets.filter(f => !f.hierarchical);
   renderFieldNames(flat);
   keepFocus($('facets'), () => $('facets').replaceChildren(...flat.map(f => facetGroup(s, f))));
+  // Values found inside a facet are counted over the search: a new search counts them again.
+  if (s !== findsCountedFor) {
+    findsCountedFor = s;
+    for (const [dim, find] of facetFinds) {
+      if (find.prefix && flat.some(f => f.name === dim)) loadFacetValues(dim, find.prefix);
+    }
+  }
   const selected = Object.values(s.filters).flat().length + (s.date || s.from || s.to ? 1 : 0);
   $('filters-count').textContent = selected ? `(${selected})` : '';
 }
@@ -172,14 +190,28 @@ function renderFieldNames(flat) {
 }
 
 function facetGroup(s, facet) {
+  const find = facetFinds.get(facet.name);
+  const finding = Boolean(find?.prefix);
   const expanded = expandedFacets.has(facet.name);
-  const values = expanded
-    ? facet.values
-    : facet.values.filter((v, i) => i < FACET_VALUES_SHOWN || isSelected(s, facet.name, v.value));
+  const values = finding
+    ? (find.values ?? facet.values.filter(v => isSelected(s, facet.name, v.value)))
+    : expanded
+      ? facet.values
+      : facet.values.filter((v, i) => i < FACET_VALUES_SHOWN || isSelected(s, facet.name, v.value));
   const colour = dimensions.get(facet.name)?.colour ?? 0;
+  // A long facet (more values than are listed at first) can be searched by the start of a value's words.
+  const searchable = finding || facet.values.length > FACET_VALUES_SHOWN;
   return el('fieldset', {class: `facet c${colour}`, dataset: {facet: facet.name}},
     el('legend', {}, facet.label),
-    facet.values.length === 0
+    searchable ? el('input', {
+      type: 'search', class: 'facet-find', value: find?.prefix ?? '', autocomplete: 'off', spellcheck: 'false',
+      placeholder: `Find ${facet.label.toLowerCase()}…`, 'aria-label': `Find a value of ${facet.label}`,
+      dataset: {focusKey: `${facet.name}:find`},
+      oninput: e => findFacetValues(facet.name, e.target.value),
+    }) : null,
+    finding && find.values && find.values.length === 0
+      ? el('p', {class: 'facet-none'}, `No ${facet.label.toLowerCase()} starts with “${find.prefix}”`)
+      : facet.values.length === 0
       ? el('p', {class: 'facet-none'}, 'None in these results')
       : el('ul', {}, values.map(v => el('li', {},
           el('label', {class: 'facet-value'},
@@ -190,7 +222,7 @@ function facetGroup(s, facet) {
             }),
             el('span', {class: 'facet-name'}, v.value),
             el('span', {class: 'facet-count'}, v.count.toLocaleString()))))),
-    expanded || values.length < facet.values.length
+    !finding && (expanded || values.length < facet.values.length)
       ? el('button', {
           type: 'button', class: 'link facet-more', 'aria-expanded': String(expanded),
           dataset: {focusKey: `${facet.name}:more`},
@@ -200,6 +232,34 @@ function facetGroup(s, facet) {
           },
         }, expanded ? 'Show fewer' : `Show ${facet.values.length - values.length} more`)
       : null);
+}
+
+/** Asks the API for the values of `dim` a word of which starts with `prefix`, counted over the same search. */
+function findFacetValues(dim, prefix) {
+  clearTimeout(facetFindTimer);
+  const text = prefix.trim();
+  if (!text) {
+    facetFinds.delete(dim);
+    renderFacets(state, lastAnswer.facets);
+    return;
+  }
+  facetFinds.set(dim, {prefix: text, values: facetFinds.get(dim)?.prefix === text ? facetFinds.get(dim).values : null});
+  facetFindTimer = setTimeout(() => loadFacetValues(dim, text), FACET_FIND_DEBOUNCE_MS);
+}
+
+async function loadFacetValues(dim, prefix) {
+  const params = apiParams(state);
+  for (const key of ['sort', 'page', 'size']) params.delete(key);
+  params.set('prefix', prefix);
+  params.set('size', '50');
+  try {
+    const body = await api(`/api/facets/${encodeURIComponent(dim)}?${params}`);
+    if (facetFinds.get(dim)?.prefix !== prefix) return;
+    facetFinds.set(dim, {prefix, values: body.values});
+    renderFacets(state, lastAnswer.facets);
+  } catch (e) {
+    if (e.name !== 'AbortError') facetFinds.set(dim, {prefix, values: []});
+  }
 }
 
 function describeDate(date) {
@@ -260,12 +320,22 @@ function renderResults(s, answer) {
     el('span', {class: 'took'}, ` · ${took}`));
 
   const results = $('results');
+  const respelled = didYouMean(answer);
   if (answer.total === 0) {
-    results.replaceChildren(noResults(s));
+    results.replaceChildren(...[respelled, noResults(s)].filter(Boolean));
     return;
   }
   const intro = !s.q && !hasFilters(s) && s.page === 1 ? welcome(answer) : null;
-  results.replaceChildren(...[intro, ...answer.hits.map(hit => hitView(s, hit))].filter(Boolean));
+  results.replaceChildren(...[respelled, intro, ...answer.hits.map(hit => hitView(s, hit))].filter(Boolean));
+}
+
+/** "Did you mean …?" when the query found little and the index knows a spelling that finds more. */
+function didYouMean(answer) {
+  const [best] = answer.did_you_mean ?? [];
+  if (!best) return null;
+  return el('p', {class: 'did-you-mean', id: 'did-you-mean'}, 'Did you mean ',
+    el('button', {type: 'button', class: 'link', onclick: () => go(refine(state, {q: best.query}))}, best.query),
+    ` (${plural(best.total, 'article')})?`);
 }
 
 function hitView(s, hit) {
@@ -434,6 +504,21 @@ $('q').addEventListener('input', () => {
     typingTimer = null;
     typed();
   }, TYPING_DEBOUNCE_MS);
+});
+
+attachSuggestions($('q'), $('suggestions'), {
+  labelOf: label,
+  choose: suggestion => {
+    clearTimeout(typingTimer);
+    typingTimer = null;
+    if (suggestion.kind === 'title') {
+      go({...state, article: suggestion.id}, {fromList: !state.article});
+    } else {
+      // A value replaces the words typed to find it: it becomes a filter.
+      $('q').value = '';
+      go(withFilter(refine(state, {q: ''}), suggestion.dimension, suggestion.text, true));
+    }
+  },
 });
 
 $('search-form').addEventListener('submit', e => {

@@ -43,7 +43,7 @@ class CostlyQueriesTest {
   @BeforeAll
   static void start() throws Exception {
     // search.json as shipped: its budget and its time limit.
-    index = LuceneBackend.open(TestIndexes.reuters().root(), false, TestIndexes.productionSettings());
+    index = LuceneBackend.open(TestIndexes.reuters().root(), false, TestIndexes.productionSettings(), TestIndexes.entityNames());
     app = ApiServer.create(index, TestIndexes.productionSettings()).start(0);
     client = new HttpTestClient(app.port());
     accessLog.start();
@@ -79,7 +79,7 @@ class CostlyQueriesTest {
    */
   @Test
   void theReportedQueriesGetAClearAnswerQuickly() throws Exception {
-    LuceneBackend budgetOnly = LuceneBackend.open(TestIndexes.reuters().root(), false, withTimeout(60_000));
+    LuceneBackend budgetOnly = LuceneBackend.open(TestIndexes.reuters().root(), false, withTimeout(60_000), TestIndexes.entityNames());
     Javalin server = ApiServer.create(budgetOnly, withTimeout(60_000)).start(0);
     try {
       reportedQueries(new HttpTestClient(server.port()));
@@ -198,7 +198,7 @@ class CostlyQueriesTest {
 
   @Test
   void theTimeLimitStopsASearchWithAJsonErrorAndIsLogged() throws Exception {
-    LuceneBackend strictIndex = LuceneBackend.open(TestIndexes.reuters().root(), false, withTimeout(1));
+    LuceneBackend strictIndex = LuceneBackend.open(TestIndexes.reuters().root(), false, withTimeout(1), TestIndexes.entityNames());
     Javalin strict = ApiServer.create(strictIndex, withTimeout(1)).start(0);
     try {
       HttpTestClient on = new HttpTestClient(strict.port());
@@ -222,7 +222,7 @@ class CostlyQueriesTest {
   /** A client that hangs up mid-search: the search is abandoned, and the request is still logged (as 499). */
   @Test
   void aSearchWhoseClientHangsUpIsAbandonedAndLogged() throws Exception {
-    LuceneBackend patientIndex = LuceneBackend.open(TestIndexes.reuters().root(), false, withTimeout(120_000));
+    LuceneBackend patientIndex = LuceneBackend.open(TestIndexes.reuters().root(), false, withTimeout(120_000), TestIndexes.entityNames());
     Javalin patient = ApiServer.create(patientIndex, withTimeout(120_000)).start(0);
     try {
       // Heavy enough to run for seconds here: ten fuzzy terms, a hundred hits highlighted.

@@ -342,7 +342,8 @@ class SearchPageTest {
 
     find("#q").clear();
     find("#q").sendKeys("kanzhun", Keys.ENTER);
-    page.waitForHits(corpus.mentioning("Kanzhun"));
+    // Plain words: the articles that name Kanzhun by any of its names.
+    page.waitForHits(corpus.mentioning("Kanzhun", "Kanzhun Ltd", "Boss Zhipin", "Zhipin"));
   }
 
   @Test
@@ -397,6 +398,48 @@ class SearchPageTest {
     assertEquals(ids.get(1), page.js("return document.activeElement.closest('.hit').dataset.id"));
     page.browser.switchTo().activeElement().sendKeys(Keys.ENTER);
     page.waitFor("the article opened from the keyboard", d -> ids.get(1).equals(page.param("article")));
+  }
+
+  @Test
+  void aMisspelledQueryOffersTheSpellingTheIndexKnows() {
+    page.open("");
+    find("#q").sendKeys("huochebnag", Keys.ENTER);
+    WebElement offer = page.waitFor("did you mean", d -> d.findElement(By.id("did-you-mean")));
+    assertTrue(offer.getText().startsWith("Did you mean huochebang"), offer.getText());
+    offer.findElement(By.tagName("button")).click();
+    page.waitForHits(corpus.mentioning("Full Truck Alliance", "Yunmanman", "Huochebang"));
+    assertEquals("huochebang", page.param("q"));
+    assertTrue(findAll("#did-you-mean").isEmpty());
+  }
+
+  @Test
+  void autocompleteSelectsAValueAsAFilterFromTheKeyboard() {
+    page.open("");
+    find("#q").sendKeys("kan");
+    WebElement first = page.waitFor("suggestions", d -> d.findElement(By.cssSelector("#suggestions li[role=option]")));
+    assertEquals("true", find("#q").getDomAttribute("aria-expanded"));
+    assertTrue(first.getText().startsWith("Kanzhun"), first.getText());
+    assertTrue(first.getText().endsWith("Company"), first.getText());
+    find("#q").sendKeys(Keys.ARROW_DOWN);
+    assertEquals("suggestion-0", find("#q").getDomAttribute("aria-activedescendant"));
+    find("#q").sendKeys(Keys.ENTER);
+    page.waitForHits(corpus.mentioning("Kanzhun", "Kanzhun Ltd", "Boss Zhipin", "Zhipin"));
+    assertEquals(List.of("Kanzhun"), page.params("company"));
+    assertNull(page.param("q"));
+    assertEquals("", find("#q").getDomProperty("value"));
+    assertFalse(find("#suggestions").isDisplayed());
+  }
+
+  @Test
+  void autocompleteOpensAnArticleByItsTitle() {
+    page.open("");
+    find("#q").sendKeys("boss zh");
+    WebElement title =
+        page.waitFor("a title suggestion", d -> d.findElement(By.cssSelector("#suggestions li[data-kind=title]")));
+    assertEquals(List.of("Boss", "Zhipin"), title.findElements(By.tagName("mark")).stream().map(WebElement::getText).toList());
+    title.click();
+    page.waitFor("the article", d -> "newsbrief-2021-07-05-cac-probe-fta-boss-zhipin".equals(page.param("article")));
+    page.waitFor("its title", d -> find("#article-title").getText().startsWith("Chinese regulators open"));
   }
 
   @Test

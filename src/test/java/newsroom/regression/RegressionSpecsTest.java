@@ -18,7 +18,11 @@ import newsroom.backend.SearchRequest;
 import newsroom.backend.SearchResponse;
 import newsroom.backend.SearchResponse.FacetCount;
 import newsroom.backend.SearchResponse.Hit;
+import newsroom.cli.EvalCommand;
 import newsroom.config.Json;
+import newsroom.eval.Evaluation;
+import newsroom.eval.Qrels;
+import newsroom.eval.Topics;
 import newsroom.pipeline.CorpusIndexer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -48,7 +52,15 @@ class RegressionSpecsTest {
       long articles,
       long skipped,
       Map<String, Map<String, Long>> facets,
-      List<QuerySpec> queries) {}
+      List<QuerySpec> queries,
+      EvalSpec eval) {}
+
+  /**
+   * Ranking quality on judged topics, measured as the {@code eval} command measures it (each topic as plain words,
+   * first {@code hits} hits): each of {@code expected}'s measures (trec_eval's names: map, P_10, recall_100,
+   * ndcg_cut_10) within {@code tolerance}.
+   */
+  record EvalSpec(String topics, String qrels, int hits, double tolerance, Map<String, Double> expected) {}
 
   /** @param first the id of the first hit by relevance, when the spec pins it */
   record QuerySpec(String q, long total, String first) {}
@@ -59,7 +71,7 @@ class RegressionSpecsTest {
   Stream<DynamicTest> everySpecHoldsItsFigures() throws IOException {
     try (Stream<Path> files = Files.list(SPECS)) {
       List<Path> specs = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-      assertEquals(true, specs.size() >= 3, "specs: " + specs);
+      assertEquals(true, specs.size() >= 4, "specs: " + specs);
       return specs.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
     }
   }
@@ -78,6 +90,9 @@ class RegressionSpecsTest {
       assertEquals(spec.articles(), backend.status().articles(), "articles served");
       SearchResponse all = backend.facets(SearchRequest.of("").withFacetLimit(SearchRequest.MAX_FACET_LIMIT));
       spec.facets().forEach((dim, expected) -> assertEquals(expected, counts(all, dim, expected), "facet " + dim));
+      if (spec.eval() != null) {
+        checkEval(spec.eval(), backend);
+      }
       // Every query is checked and every miss reported at once, so a ranking change shows its whole effect.
       assertAll(
           spec.queries().stream()
@@ -90,6 +105,28 @@ class RegressionSpecsTest {
                 }
               }));
     }
+  }
+
+  private static void checkEval(EvalSpec spec, SearchBackend backend) throws IOException {
+    Evaluation e =
+        EvalCommand.evaluate(
+            backend, Topics.read(Path.of(spec.topics())), Qrels.read(Path.of(spec.qrels())), spec.hits(), "regression");
+    Map<String, Double> actual =
+        Map.of(
+            "map", e.mean().map(),
+            "P_10", e.mean().precisionAt10(),
+            "recall_100", e.mean().recallAt100(),
+            "ndcg_cut_10", e.mean().ndcgAt10());
+    assertAll(
+        spec.expected().entrySet().stream()
+            .map(
+                x ->
+                    () ->
+                        assertEquals(
+                            x.getValue(),
+                            actual.get(x.getKey()),
+                            spec.tolerance(),
+                            x.getKey() + " (all measures: " + actual + ")")));
   }
 
   /** The counts of the values the spec names (0 for a value the index lacks), in the spec's order. */
