@@ -179,10 +179,24 @@ public final class Generation implements Closeable {
     }
     writer.commit();
     try {
-      reopener.waitForGeneration(seq, (int) TimeUnit.SECONDS.toMillis(30));
+      // In slices: if Lucene closes the writer meanwhile (a merge hit a full disk), the reopen thread is gone and
+      // nothing will make the change visible here; the caller reopens the generation from this durable commit.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!reopener.waitForGeneration(seq, 100) && System.nanoTime() < deadline) {
+        if (writerFailed()) {
+          throw new CommittedNotVisible(dir);
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the change to become visible", e);
+    }
+  }
+
+  /** The change is committed (durable), but the writer failed before searches could see it. */
+  static final class CommittedNotVisible extends IOException {
+    CommittedNotVisible(Path dir) {
+      super("the index writer of " + dir.getFileName() + " failed after the change was committed");
     }
   }
 

@@ -145,6 +145,7 @@ public final class ServedIndex implements Closeable {
     }
     Generation gen = null;
     boolean failed = true;
+    boolean stale = false;
     switching.readLock().lock();
     try {
       gen = current.get();
@@ -157,11 +158,15 @@ public final class ServedIndex implements Closeable {
           recording.add(new Write(List.copyOf(upserts), List.copyOf(deletes)));
         }
       }
-      gen.commitAndAwait(seq);
+      try {
+        gen.commitAndAwait(seq);
+      } catch (Generation.CommittedNotVisible e) {
+        stale = true; // durable: reopening the generation below makes it visible, then it is acknowledged
+      }
       failed = false;
     } finally {
       switching.readLock().unlock();
-      if (failed && gen != null) {
+      if ((failed || stale) && gen != null) {
         reopenIfWriterFailed(gen);
       }
     }
