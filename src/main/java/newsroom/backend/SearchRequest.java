@@ -16,6 +16,8 @@ import newsroom.config.SearchSettings;
  * @param to inclusive upper bound of the publication date, or null
  * @param page 1-based
  * @param facetLimit how many values to return per facet dimension
+ * @param cursor deep paging: null for page-numbered results; {@code *} for the first page of a cursor walk, else
+ *     the {@link SearchResponse#nextCursor} of the page before (opaque, backend-specific)
  */
 public record SearchRequest(
     String query,
@@ -26,7 +28,11 @@ public record SearchRequest(
     SortOrder sort,
     int page,
     int size,
-    int facetLimit) {
+    int facetLimit,
+    String cursor) {
+
+  /** The cursor that starts a walk through every match. */
+  public static final String FIRST_CURSOR = "*";
 
   /** The most values a request may ask for per dimension. */
   public static final int MAX_FACET_LIMIT = 1000;
@@ -36,6 +42,21 @@ public record SearchRequest(
     filters = filters == null ? Map.of() : Map.copyOf(filters);
     datePath = datePath == null ? List.of() : List.copyOf(datePath);
     sort = sort == null ? SortOrder.RELEVANCE : sort;
+    cursor = cursor == null || cursor.isBlank() ? null : cursor.strip();
+  }
+
+  /** A page-numbered search (no cursor). */
+  public SearchRequest(
+      String query,
+      Map<String, List<String>> filters,
+      List<String> datePath,
+      Instant from,
+      Instant to,
+      SortOrder sort,
+      int page,
+      int size,
+      int facetLimit) {
+    this(query, filters, datePath, from, to, sort, page, size, facetLimit, null);
   }
 
   /**
@@ -53,6 +74,10 @@ public record SearchRequest(
       throw new InvalidRequestException(
           "Page out of range",
           "page * size may be at most " + settings.maxResultWindow() + "; narrow the query instead");
+    }
+    if (cursor != null && page != 1) {
+      throw new InvalidRequestException(
+          "Page with cursor", "a cursor walk has no page numbers: leave page out and follow next_cursor");
     }
     if (facetLimit < 1 || facetLimit > MAX_FACET_LIMIT) {
       throw new InvalidRequestException(
@@ -84,22 +109,26 @@ public record SearchRequest(
   public SearchRequest withFilter(String dim, String... values) {
     Map<String, List<String>> f = new java.util.HashMap<>(filters);
     f.put(dim, List.of(values));
-    return new SearchRequest(query, f, datePath, from, to, sort, page, size, facetLimit);
+    return new SearchRequest(query, f, datePath, from, to, sort, page, size, facetLimit, cursor);
   }
 
   public SearchRequest withDate(String... path) {
-    return new SearchRequest(query, filters, List.of(path), from, to, sort, page, size, facetLimit);
+    return new SearchRequest(query, filters, List.of(path), from, to, sort, page, size, facetLimit, cursor);
   }
 
   public SearchRequest withSort(SortOrder order) {
-    return new SearchRequest(query, filters, datePath, from, to, order, page, size, facetLimit);
+    return new SearchRequest(query, filters, datePath, from, to, order, page, size, facetLimit, cursor);
   }
 
   public SearchRequest withFacetLimit(int limit) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, limit);
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, limit, cursor);
+  }
+
+  public SearchRequest withCursor(String newCursor) {
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, newCursor);
   }
 
   public SearchRequest withPage(int newPage, int newSize) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, newPage, newSize, facetLimit);
+    return new SearchRequest(query, filters, datePath, from, to, sort, newPage, newSize, facetLimit, cursor);
   }
 }

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The answer to a {@link SearchRequest}. */
+/**
+ * The answer to a {@link SearchRequest}.
+ *
+ * @param nextCursor in a cursor walk, the cursor of the next page; null when the walk is over or when the request
+ *     had no cursor
+ */
 public record SearchResponse(
     String query,
     long total,
@@ -13,7 +18,14 @@ public record SearchResponse(
     int size,
     String sort,
     List<Hit> hits,
-    List<FacetView> facets) {
+    List<FacetView> facets,
+    String nextCursor) {
+
+  /** A page-numbered answer (no cursor). */
+  public SearchResponse(
+      String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits, List<FacetView> facets) {
+    this(query, total, tookMs, page, size, sort, hits, facets, null);
+  }
 
   /**
    * One matching article.

@@ -18,7 +18,7 @@ import newsroom.model.Dates;
 /**
  * Reads a {@link SearchRequest} from query parameters: {@code q}, one parameter per dimension of the served
  * catalog (repeat it to select several values; the date dimension takes a path such as {@code 2021/07}),
- * {@code from}/{@code to}, {@code sort}, {@code page}, {@code size}, {@code facet_limit}. Ranges are checked by
+ * {@code from}/{@code to}, {@code sort}, {@code page}, {@code size}, {@code facet_limit}, {@code cursor}. Ranges are checked by
  * {@link SearchRequest#check}, the same for every backend.
  */
 final class SearchParams {
@@ -46,7 +46,8 @@ final class SearchParams {
         SortOrder.parse(single(ctx, "sort")),
         integer(ctx, "page", 1),
         integer(ctx, "size", settings.defaultPageSize()),
-        integer(ctx, "facet_limit", settings.facetValuesShown()));
+        integer(ctx, "facet_limit", settings.facetValuesShown()),
+        single(ctx, "cursor"));
   }
 
   /** A parameter given once; a repeated one is an error rather than a silent pick. */
@@ -68,7 +69,7 @@ final class SearchParams {
   }
 
   /** {@code to} given as a day includes that whole day. */
-  private static Instant date(Context ctx, String name, boolean endOfDay) {
+  static Instant date(Context ctx, String name, boolean endOfDay) {
     String value = single(ctx, name);
     if (value == null || value.isBlank()) {
       return null;

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import newsroom.backend.BackendStatus;
+import newsroom.backend.ExportSink;
+import newsroom.backend.Interval;
+import newsroom.backend.SignificantTerms;
+import newsroom.backend.Timeline;
 import newsroom.backend.IndexBuild;
 import newsroom.backend.InvalidRequestException;
 import newsroom.backend.SearchBackend;
@@ -132,6 +136,38 @@ public final class LuceneBackend implements SearchBackend {
     index.close();
   }
 
+  @Override
+  public Timeline counts(SearchRequest request, Interval interval) {
+    return withSearcher(
+        (gen, searcher) -> {
+          request.check(settings, gen.schema.catalog());
+          return TimelineCounts.count(
+              searcher, RequestQueries.matches(gen, RequestQueries.text(gen, request, settings), request), interval);
+        });
+  }
+
+  @Override
+  public long export(SearchRequest request, ExportSink sink) throws IOException {
+    try {
+      return withSearcher(
+          (gen, searcher) -> {
+            request.check(settings, gen.schema.catalog());
+            return Exporter.export(gen, searcher, request, settings, sink);
+          });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Override
+  public SignificantTerms significantTerms(SearchRequest request, int size) {
+    return withSearcher(
+        (gen, searcher) -> {
+          request.check(settings, gen.schema.catalog());
+          return SignificantTermsFinder.find(gen, searcher, request, settings, size);
+        });
+  }
+
   /** The generation folder being served (tests and the re-index CLI report it). */
   public Path servedGeneration() {
     return index.generation().dir;
@@ -151,6 +187,9 @@ public final class LuceneBackend implements SearchBackend {
     long start = System.nanoTime();
     Catalog catalog = gen.schema.catalog();
     request.check(settings, catalog);
+    if (request.cursor() != null) {
+      return CursorPaging.search(gen, searcher, request, settings);
+    }
     Query userQuery = QueryParsing.parse(request.query(), gen.analyzer, settings);
     Query base = withDateRange(userQuery, request);
 
