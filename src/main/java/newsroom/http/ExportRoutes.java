@@ -79,7 +79,7 @@ final class ExportRoutes {
       if (!sink.clientGone) {
         throw e;
       }
-      log.info("export stopped after {} rows: the client went away ({})", sink.rows, e.getMessage());
+      log.info("export stopped after {} rows: the client went away ({})", sink.rows, e.toString());
     } catch (RuntimeException e) {
       if (!sink.started) {
         throw e; // nothing sent yet: the usual JSON error
