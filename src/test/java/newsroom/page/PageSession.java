@@ -41,9 +41,14 @@ final class PageSession implements AutoCloseable {
 
   /** Starts the browser first: without Chromium the tests are skipped before any indexing is done. */
   static PageSession start(Path corpus, Path work, int width, int height) throws IOException {
+    return start(corpus, newsroom.config.Catalog.DEFAULT_PROFILE, work, width, height);
+  }
+
+  /** The same over a corpus indexed with another profile (Reuters-21578 with "reuters", say). */
+  static PageSession start(Path corpus, String profile, Path work, int width, int height) throws IOException {
     ChromeDriver browser = Chromium.start(work.resolve("chromium-profile"), width, height);
     try {
-      TestIndexes.build(corpus, work.resolve("index"));
+      TestIndexes.build(corpus, work.resolve("index"), profile);
       LuceneBackend index = TestIndexes.open(work.resolve("index"), false);
       return new PageSession(browser, index, ApiServer.create(index, TestIndexes.settings()).start(0));
     } catch (IOException | RuntimeException e) {
