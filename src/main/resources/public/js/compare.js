@@ -6,8 +6,8 @@ import {parseSeries, seriesSpec, describeFilters, pageUrl} from './state.js';
 const MAX_SERIES = 8;
 const COLOURS = ['#1b4b8f', '#a5231c', '#1f6a3a', '#b5651d', '#5f2d91', '#17666c', '#8b2347', '#68645c'];
 const SVG = 'http://www.w3.org/2000/svg';
-const W = 860;
-const H = 330;
+const W = 1000;
+const H = 340;
 const M = {left: 64, right: 20, top: 16, bottom: 48};
 
 let seq = 0;
