@@ -99,6 +99,11 @@ public final class ApiServer {
     app.post("/api/articles", api::addArticles, Role.WRITE);
     app.delete("/api/articles/{id}", api::deleteArticle, Role.WRITE);
     app.post("/api/admin/reindex", api::reindex, Role.WRITE);
+    // Analyst tools (docs in README "Analyst tools"); the whole API is described at /api/openapi.json.
+    app.get("/api/compare", new CompareRoutes(backend)::compare);
+    app.get("/api/export", new ExportRoutes(backend, settings)::export);
+    app.get("/api/significant-terms", new SignificantTermsRoutes(backend, settings)::terms);
+    app.get("/api/openapi.json", OpenApi::serve);
 
     app.beforeMatched(
         ctx -> {
@@ -116,6 +121,9 @@ public final class ApiServer {
         (e, ctx) ->
             ctx.status(HttpStatus.CONFLICT)
                 .json(new ApiError("Re-index running", "a re-index is already running; try again when it is done")));
+    app.exception(
+        UnsupportedOperationException.class,
+        (e, ctx) -> ctx.status(HttpStatus.NOT_IMPLEMENTED).json(new ApiError("Not implemented", e.getMessage())));
     app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(ApiErrors.toBody(e)));
     app.exception(
         Exception.class,

@@ -16,6 +16,10 @@ import newsroom.backend.SearchResponse.FacetCount;
 import newsroom.backend.SearchResponse.FacetView;
 import newsroom.backend.Suggestion;
 import newsroom.config.Dimension;
+import newsroom.backend.ExportSink;
+import newsroom.backend.Interval;
+import newsroom.backend.SignificantTerms;
+import newsroom.backend.Timeline;
 import newsroom.backend.IndexBuild;
 import newsroom.backend.InvalidRequestException;
 import newsroom.backend.SearchBackend;
@@ -138,8 +142,7 @@ public final class LuceneBackend implements SearchBackend {
           List<FacetCount> values = new ArrayList<>();
           if (searcher.facetState() != null) {
             SearchRequest counted = request.withFeedback(Feedback.NONE).withExplain(false);
-            DrillDownQuery drillDown =
-                drillDown(gen, counted, withDateRange(rank(gen, searcher, counted).query(), counted));
+            DrillDownQuery drillDown = select(gen, searcher, counted).matches();
             DrillSideways sideways = new DrillSideways(searcher, gen.facetsConfig, searcher.facetState());
             FacetResult all = sideways.search(drillDown, 1).facets.getAllChildren(dim.name());
             if (all != null) {
@@ -263,6 +266,37 @@ public final class LuceneBackend implements SearchBackend {
     index.close();
   }
 
+  @Override
+  public Timeline counts(SearchRequest request, Interval interval) {
+    return withSearcher(
+        (gen, searcher) -> {
+          request.check(settings, gen.schema.catalog());
+          return TimelineCounts.count(searcher, select(gen, searcher, request).matches(), interval);
+        });
+  }
+
+  @Override
+  public long export(SearchRequest request, ExportSink sink) throws IOException {
+    try {
+      return withSearcher(
+          (gen, searcher) -> {
+            request.check(settings, gen.schema.catalog());
+            return Exporter.export(gen, searcher, request, settings, sink, select(gen, searcher, request));
+          });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Override
+  public SignificantTerms significantTerms(SearchRequest request, int size) {
+    return withSearcher(
+        (gen, searcher) -> {
+          request.check(settings, gen.schema.catalog());
+          return SignificantTermsFinder.find(gen, searcher, request, settings, size, select(gen, searcher, request));
+        });
+  }
+
   /** The generation folder being served (tests and the re-index CLI report it). */
   public Path servedGeneration() {
     return index.generation().dir;
@@ -282,9 +316,12 @@ public final class LuceneBackend implements SearchBackend {
     long start = System.nanoTime();
     Catalog catalog = gen.schema.catalog();
     request.check(settings, catalog);
-    RankedQuery ranked = rank(gen, searcher, request);
-    Query base = withDateRange(ranked.query(), request);
-    DrillDownQuery drillDown = drillDown(gen, request, base);
+    RequestQueries.Selection selection = select(gen, searcher, request);
+    if (request.cursor() != null) {
+      return CursorPaging.search(gen, searcher, request, settings, selection);
+    }
+    RankedQuery ranked = selection.text();
+    DrillDownQuery drillDown = selection.matches();
 
     int window = Math.max(request.page() * request.size(), 1);
     Sort sort = sort(request.sort());
@@ -318,7 +355,8 @@ public final class LuceneBackend implements SearchBackend {
         hits,
         facets == null ? List.of() : FacetViews.of(catalog, facets, request),
         ranked.syntax().param(),
-        spellings);
+        spellings,
+        null);
   }
 
   /** The request's query read and expanded as its syntax and search.json say (see {@link RankedQuery}). */
@@ -329,30 +367,23 @@ public final class LuceneBackend implements SearchBackend {
         settings,
         expansion(gen),
         searcher,
-        q -> drillDown(gen, request, withDateRange(q, request)));
+        q -> RequestQueries.matches(gen, q, request));
+  }
+
+  /** The request's ranked query and the query that selects its matches, as every read of the index uses them. */
+  private RequestQueries.Selection select(Generation gen, FacetedSearcher searcher, SearchRequest request)
+      throws IOException {
+    RankedQuery ranked = rank(gen, searcher, request);
+    return new RequestQueries.Selection(ranked, RequestQueries.matches(gen, ranked.query(), request));
   }
 
   /** The query a request runs, filters and all, to count its matches. */
   private Query countQuery(Generation gen, FacetedSearcher searcher, SearchRequest request) {
     try {
-      return drillDown(gen, request, withDateRange(rank(gen, searcher, request).query(), request));
+      return select(gen, searcher, request).matches();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  /** The facet filters and date drill-down of the request over {@code base}. */
-  private static DrillDownQuery drillDown(Generation gen, SearchRequest request, Query base) {
-    DrillDownQuery drillDown = new DrillDownQuery(gen.facetsConfig, base);
-    for (Map.Entry<String, List<String>> filter : request.filters().entrySet()) {
-      for (String value : filter.getValue()) {
-        drillDown.add(filter.getKey(), value);
-      }
-    }
-    if (!request.datePath().isEmpty()) {
-      drillDown.add(gen.schema.catalog().dateDimension().orElseThrow().name(), request.datePath().toArray(String[]::new));
-    }
-    return drillDown;
   }
 
   private EntityExpansion expansion(Generation gen) {
@@ -365,18 +396,6 @@ public final class LuceneBackend implements SearchBackend {
       expansion = e;
     }
     return e.entities();
-  }
-
-  private static Query withDateRange(Query query, SearchRequest request) {
-    if (request.from() == null && request.to() == null) {
-      return query;
-    }
-    long from = request.from() == null ? Long.MIN_VALUE : request.from().toEpochMilli();
-    long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli();
-    return new BooleanQuery.Builder()
-        .add(query, BooleanClause.Occur.MUST)
-        .add(LongField.newRangeQuery(ArticleFields.PUBLISHED, from, to), BooleanClause.Occur.FILTER)
-        .build();
   }
 
   private static Sort sort(SortOrder order) {
