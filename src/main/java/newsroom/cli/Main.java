@@ -48,6 +48,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    JulToSlf4j.install();
     if (args.length == 0 || !Set.of("index", "serve", "reindex").contains(args[0])) {
       System.err.println("usage: newsroom-search (index|serve|reindex) [--corpus DIR] [--index DIR] [--config DIR]"
           + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]");
