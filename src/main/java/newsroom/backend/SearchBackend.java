@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import newsroom.config.Catalog;
+import newsroom.metrics.Metrics;
 import newsroom.model.Article;
 
 /**
@@ -58,4 +59,11 @@ public interface SearchBackend extends Closeable {
 
   /** Follows a new index published by another process (a batch build), if there is one. */
   void refresh() throws IOException;
+
+  /**
+   * Adds the backend's own figures to the service's metrics ({@code GET /metrics}): timings of its work, such as
+   * search phases and live writes. What every backend reports (articles, size, age, re-index progress) comes from
+   * {@link #status()} instead. Nothing by default.
+   */
+  default void registerMetrics(Metrics metrics) {}
 }

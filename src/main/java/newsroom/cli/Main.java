@@ -40,18 +40,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
-  private static final Set<String> OPTIONS =
+  /** The commands of the jar (the container image's CMD is one of them). */
+  static final Set<String> COMMANDS = Set.of("index", "serve", "reindex");
+  /** Options of the commands; each has an environment variable NEWSROOM_NAME (see {@link Options}). */
+  static final Set<String> OPTIONS =
       Set.of(
           "corpus", "index", "config", "profile", "threads", "port", "ram-buffer-mb", "keep", "reload-seconds",
-          "write-token-file", "max-body-mb");
+          "write-token-file", "max-body-mb", "access-log");
 
   private Main() {}
 
   public static void main(String[] args) {
     JulToSlf4j.install();
-    if (args.length == 0 || !Set.of("index", "serve", "reindex").contains(args[0])) {
+    if (args.length == 0 || !COMMANDS.contains(args[0])) {
       System.err.println("usage: newsroom-search (index|serve|reindex) [--corpus DIR] [--index DIR] [--config DIR]"
-          + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]");
+          + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]"
+          + " [--access-log text|json]");
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -119,7 +123,13 @@ public final class Main {
                 new LiveIngestion(backend, config),
                 WriteAccess.withToken(token.get()),
                 options.integer("max-body-mb", 10) * 1024L * 1024L);
-    Javalin app = ApiServer.create(backend, settings, apiOptions).start(options.integer("port", 7700));
+    String accessLog = options.get("access-log", "text");
+    if (!Set.of("text", "json").contains(accessLog)) {
+      throw new IllegalArgumentException("--access-log must be text or json, not '" + accessLog + "'");
+    }
+    Javalin app =
+        ApiServer.create(backend, settings, apiOptions.withJsonAccessLog(accessLog.equals("json")))
+            .start(options.integer("port", 7700));
     // A re-index run by another process publishes a new generation: pick it up without a restart.
     ScheduledExecutorService reload =
         Executors.newSingleThreadScheduledExecutor(
