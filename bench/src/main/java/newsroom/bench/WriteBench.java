@@ -18,9 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,12 +48,8 @@ final class WriteBench {
   private static final String TOKEN = "write-bench";
   private static final Pattern COMMITS = Pattern.compile("(?m)^newsroom_index_commits_total (\\S+)$");
 
-  /** One level's figures. */
-  record Level(int concurrency, long writes, long failures, double seconds, long[] nanos, long commits) {
-    double percentileMs(double p) {
-      return LoadRunner.Result.percentileMs(nanos, p);
-    }
-  }
+  /** One level: the client's figures, and the commits the server made meanwhile (-1: not reported). */
+  record Level(LoadRunner.Result result, long commits) {}
 
   private WriteBench() {}
 
@@ -87,7 +80,7 @@ final class WriteBench {
     deleteTree(index);
     copyTree(base, index);
     int port = options.integer("port", freePort());
-    String loadAtStart = loadAverage();
+    String loadAtStart = Report.loadAverage();
     List<Level> results = new ArrayList<>();
     try (ServerProcess server =
             ServerProcess.start(
@@ -98,8 +91,8 @@ final class WriteBench {
         run(client, texts, level, warmup, "warmup-" + level);
         Level result = run(client, texts, level, measured, "c" + level);
         results.add(result);
-        log.info("{} writers: {} writes, p50 {} ms, p99 {} ms", level, result.writes(),
-            ms(result.percentileMs(50)), ms(result.percentileMs(99)));
+        log.info("{} writers: {} writes, p50 {} ms, p99 {} ms", level, result.result().requests(),
+            ms(result.result().percentileMs(50)), ms(result.result().percentileMs(99)));
       }
     }
     String report = report(results, corpus, classpath, loadAtStart, measured);
@@ -107,55 +100,20 @@ final class WriteBench {
     log.info("report written to {}:\n{}", work.resolve("writes.md"), report);
   }
 
+  /** {@code writers} clients, each posting one article at a time until {@code duration} is over. */
   private static Level run(Client client, List<Article> texts, int writers, Duration duration, String tag)
       throws Exception {
     long commitsBefore = client.commits();
-    AtomicLong failures = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
-    long start = System.nanoTime();
-    long deadline = start + duration.toNanos();
-    List<Future<long[]>> workers = new ArrayList<>();
-    for (int w = 0; w < writers; w++) {
-      int writer = w;
-      workers.add(pool.submit(() -> {
-        long[] nanos = new long[256];
-        int n = 0;
-        while (System.nanoTime() < deadline) {
-          Article text = texts.get((writer + n * writers) % texts.size());
-          String body = article(text, tag + "-" + writer + "-" + n);
-          long t0 = System.nanoTime();
-          int status;
-          try {
-            status = client.post(body);
-          } catch (IOException e) {
-            status = -1;
-          }
-          if (status != 200) {
-            failures.incrementAndGet();
-          }
-          if (n == nanos.length) {
-            nanos = Arrays.copyOf(nanos, n * 2);
-          }
-          nanos[n++] = System.nanoTime() - t0;
-        }
-        return Arrays.copyOf(nanos, n);
-      }));
-    }
-    long[] all = new long[0];
-    try {
-      for (Future<long[]> f : workers) {
-        long[] part = f.get();
-        long[] merged = Arrays.copyOf(all, all.length + part.length);
-        System.arraycopy(part, 0, merged, all.length, part.length);
-        all = merged;
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
+    AtomicLong next = new AtomicLong();
+    LoadRunner.Result result =
+        LoadRunner.run(
+            texts,
+            text -> new LoadRunner.Answer(client.post(article(text, tag + "-" + next.getAndIncrement())), -1, 1),
+            writers,
+            Long.MAX_VALUE,
+            duration);
     long commitsAfter = client.commits();
-    long commits = commitsBefore < 0 || commitsAfter < 0 ? -1 : commitsAfter - commitsBefore;
-    return new Level(writers, all.length, failures.get(), seconds, all, commits);
+    return new Level(result, commitsBefore < 0 || commitsAfter < 0 ? -1 : commitsAfter - commitsBefore);
   }
 
   /** A new article with the text of a corpus one: a new id, so each write adds a document. */
@@ -176,16 +134,17 @@ final class WriteBench {
     md.append("- run at ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", server classes from `")
         .append(classpath.contains(java.io.File.pathSeparator) ? "this build" : classpath).append("`, index of `")
         .append(corpus).append("` plus the writes, ").append(measured.toSeconds()).append(" s per level\n");
-    md.append("- load average at start: ").append(loadAtStart).append("; at end: ").append(loadAverage()).append("\n\n");
+    md.append("- load average at start: ").append(loadAtStart).append("; at end: ").append(Report.loadAverage()).append("\n\n");
     md.append("| writers | writes | writes/s | p50 ms | p90 ms | p99 ms | max ms | commits | writes per commit | failed |\n");
     md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (Level l : levels) {
+    for (Level level : levels) {
+      LoadRunner.Result r = level.result();
       md.append(String.format(Locale.ROOT, "| %d | %,d | %.1f | %s | %s | %s | %s | %s | %s | %d |%n",
-          l.concurrency(), l.writes(), l.writes() / l.seconds(), ms(l.percentileMs(50)), ms(l.percentileMs(90)),
-          ms(l.percentileMs(99)), ms(l.percentileMs(100)),
-          l.commits() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", l.commits()),
-          l.commits() <= 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", (double) l.writes() / l.commits()),
-          l.failures()));
+          r.concurrency(), r.requests(), r.qps(), ms(r.percentileMs(50)), ms(r.percentileMs(90)),
+          ms(r.percentileMs(99)), ms(r.percentileMs(100)),
+          level.commits() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", level.commits()),
+          level.commits() <= 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", (double) r.requests() / level.commits()),
+          r.failures()));
     }
     return md.toString();
   }
@@ -215,15 +174,6 @@ final class WriteBench {
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
-    }
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return f[0] + " " + f[1] + " " + f[2];
-    } catch (IOException e) {
-      return "unknown";
     }
   }
 
