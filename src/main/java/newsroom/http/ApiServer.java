@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   private static final Logger access = LoggerFactory.getLogger("access");
-  private static final Logger ACCESS_JSON = LoggerFactory.getLogger("access.json");
+  private static final Logger accessJson = LoggerFactory.getLogger("access.json");
   /** "More like this" articles answered when the request does not say how many. */
   private static final int SIMILAR_SHOWN = 5;
 
@@ -164,7 +164,7 @@ public final class ApiServer {
     line.put("ms", Math.round(ms * 10) / 10.0);
     line.put("remote", ctx.ip());
     try {
-      ACCESS_JSON.info(Json.MAPPER.writeValueAsString(line));
+      accessJson.info(Json.MAPPER.writeValueAsString(line));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       log.warn("access log: {}", e.toString());
     }
