@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Finds a Java 21 or newer for the launcher (./newsroom), CI (.ci/run) and the benchmark scripts. Sourced, not run:
 #
 #   . src/bin/find-java.sh

@@ -63,7 +63,8 @@ public interface SearchBackend extends Closeable {
   /**
    * Adds the backend's own figures to the service's metrics ({@code GET /metrics}): timings of its work, such as
    * search phases and live writes. What every backend reports (articles, size, age, re-index progress) comes from
-   * {@link #status()} instead. Nothing by default.
+   * {@link #status()} instead. Each server calls it with its registry when it is created; the backend reports to
+   * the last one given. Nothing by default.
    */
   default void registerMetrics(Metrics metrics) {}
 }
