@@ -12,6 +12,7 @@ import newsroom.backend.SearchResponse.FacetCount;
 import newsroom.backend.SearchResponse.FacetView;
 import newsroom.config.Catalog;
 import newsroom.config.Dimension;
+import newsroom.metrics.Metrics;
 import newsroom.model.Article;
 
 /**
@@ -167,4 +168,12 @@ public interface SearchBackend extends Closeable {
   default SignificantTerms significantTerms(SearchRequest request, int size) {
     throw new UnsupportedOperationException("this backend has no significant terms");
   }
+
+  /**
+   * Adds the backend's own figures to the service's metrics ({@code GET /metrics}): timings of its work, such as
+   * search phases and live writes. What every backend reports (articles, size, age, re-index progress) comes from
+   * {@link #status()} instead. Each server calls it with its registry when it is created; the backend reports to
+   * the last one given. Nothing by default.
+   */
+  default void registerMetrics(Metrics metrics) {}
 }

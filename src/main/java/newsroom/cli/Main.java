@@ -42,17 +42,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
-  private static final Set<String> OPTIONS =
+  /** The commands of the jar (the container image's CMD is one of them). */
+  static final Set<String> COMMANDS = Set.of("index", "serve", "reindex", "eval");
+  /** Options of the commands; each has an environment variable NEWSROOM_NAME (see {@link Options}). */
+  static final Set<String> OPTIONS =
       Set.of(
           "corpus", "index", "config", "profile", "threads", "port", "ram-buffer-mb", "keep", "reload-seconds",
-          "write-token-file", "max-body-mb", "topics", "qrels", "hits", "per-query", "run", "tag", "set", "syntax");
+          "write-token-file", "max-body-mb", "access-log", "topics", "qrels", "hits", "per-query", "run", "tag", "set",
+          "syntax");
 
   private Main() {}
 
   public static void main(String[] args) {
-    if (args.length == 0 || !Set.of("index", "serve", "reindex", "eval").contains(args[0])) {
+    JulToSlf4j.install();
+    if (args.length == 0 || !COMMANDS.contains(args[0])) {
       System.err.println("usage: newsroom-search (index|serve|reindex) [--corpus DIR] [--index DIR] [--config DIR]"
-          + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]\n"
+          + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]"
+          + " [--access-log text|json]\n"
           + "       newsroom-search eval --corpus FILE_OR_DIR --profile NAME --topics FILE --qrels FILE [--hits N]"
           + " [--per-query true] [--run FILE] [--tag NAME] [--set search.json.path=value ...]");
       System.exit(2);
@@ -128,7 +134,13 @@ public final class Main {
                 new LiveIngestion(backend, config),
                 WriteAccess.withToken(token.get()),
                 options.integer("max-body-mb", 10) * 1024L * 1024L);
-    Javalin app = ApiServer.create(backend, settings, apiOptions).start(options.integer("port", 7700));
+    String accessLog = options.get("access-log", "text");
+    if (!Set.of("text", "json").contains(accessLog)) {
+      throw new IllegalArgumentException("--access-log must be text or json, not '" + accessLog + "'");
+    }
+    Javalin app =
+        ApiServer.create(backend, settings, apiOptions.withJsonAccessLog(accessLog.equals("json")))
+            .start(options.integer("port", 7700));
     // A re-index run by another process publishes a new generation: pick it up without a restart.
     ScheduledExecutorService reload =
         Executors.newSingleThreadScheduledExecutor(

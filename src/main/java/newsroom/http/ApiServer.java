@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   private static final Logger access = LoggerFactory.getLogger("access");
+  private static final Logger accessJson = LoggerFactory.getLogger("access.json");
   /** "More like this" articles answered when the request does not say how many. */
   private static final int SIMILAR_SHOWN = 5;
   /** Completions answered when the request does not say how many. */
@@ -52,20 +53,31 @@ public final class ApiServer {
    * @param writes null for a read-only server
    * @param maxBodyBytes the largest request body accepted (a bulk of articles)
    */
-  public record Options(ArticleWrites writes, WriteAccess access, long maxBodyBytes) {
+  public record Options(ArticleWrites writes, WriteAccess access, long maxBodyBytes, boolean jsonAccessLog) {
+    public Options(ArticleWrites writes, WriteAccess access, long maxBodyBytes) {
+      this(writes, access, maxBodyBytes, false);
+    }
+
     public static Options readOnly() {
       return new Options(null, WriteAccess.disabled(), 1_000_000);
+    }
+
+    /** The same, with the access log written as JSON lines (for log shippers) instead of text. */
+    public Options withJsonAccessLog(boolean json) {
+      return new Options(writes, access, maxBodyBytes, json);
     }
   }
 
   private final SearchBackend backend;
   private final SearchSettings settings;
   private final Options options;
+  private final ServiceMetrics metrics;
 
   private ApiServer(SearchBackend backend, SearchSettings settings, Options options) {
     this.backend = backend;
     this.settings = settings;
     this.options = options;
+    this.metrics = new ServiceMetrics(backend);
   }
 
   /** A configured, not yet started, read-only server. */
@@ -86,10 +98,19 @@ public final class ApiServer {
               config.http.prefer405over404 = true;
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
               config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
-              config.requestLogger.http(ApiServer::logRequest);
+              config.requestLogger.http(
+                  (ctx, ms) -> {
+                    api.metrics.record(ctx, ms);
+                    if (options.jsonAccessLog()) {
+                      logRequestAsJson(ctx, ms);
+                    } else {
+                      logRequest(ctx, ms);
+                    }
+                  });
             });
 
     app.get("/health", api::health);
+    app.get("/metrics", api.metrics::serve);
     app.get("/api/search", api::search);
     app.get("/api/facets", api::facets);
     app.get("/api/facets/{dimension}", api::facetValues);
@@ -143,6 +164,23 @@ public final class ApiServer {
         ctx.queryString() == null ? "" : "?" + ctx.queryString(),
         ctx.statusCode(),
         String.format(Locale.ROOT, "%.1f", ms));
+  }
+
+  /** The access log line as one JSON object, written alone on its line (logger {@code access.json}). */
+  private static void logRequestAsJson(Context ctx, Float ms) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("time", java.time.Instant.now().toString());
+    line.put("method", ctx.method().name());
+    line.put("path", ctx.path());
+    line.put("query", ctx.queryString());
+    line.put("status", ctx.statusCode());
+    line.put("ms", Math.round(ms * 10) / 10.0);
+    line.put("remote", ctx.ip());
+    try {
+      accessJson.info(Json.MAPPER.writeValueAsString(line));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      log.warn("access log: {}", e.toString());
+    }
   }
 
   /** A parameter Javalin's validator could not convert (only whole numbers are converted so far). */

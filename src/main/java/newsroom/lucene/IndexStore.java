@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -55,6 +56,15 @@ public final class IndexStore {
       return Files.isDirectory(gen) ? Optional.of(gen) : Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** When the served generation was published: the time {@code CURRENT} was last switched. */
+  public Optional<Instant> publishedAt() {
+    try {
+      return Optional.of(Files.getLastModifiedTime(root.resolve(CURRENT)).toInstant());
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 

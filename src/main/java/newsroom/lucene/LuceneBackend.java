@@ -29,6 +29,7 @@ import newsroom.backend.SimilarArticle;
 import newsroom.backend.SortOrder;
 import newsroom.config.Catalog;
 import newsroom.config.SearchSettings;
+import newsroom.metrics.Metrics;
 import newsroom.model.Article;
 import newsroom.model.ArticleFields;
 import org.apache.lucene.document.LongField;
@@ -38,6 +39,9 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -70,6 +74,28 @@ public final class LuceneBackend implements SearchBackend {
 
   /** The entity names expansion of one generation's catalog, analysed with its analyzer. */
   private record Expansion(Generation generation, EntityExpansion entities) {}
+
+  /** Where timings go: a registry of its own until {@link #registerMetrics} hands it the service's. */
+  private volatile Timings timings = new Timings(new Metrics());
+
+  /** The backend's timings: search by phase, live writes. */
+  private record Timings(Metrics.Histogram searchPhases, Metrics.Histogram writes, Metrics.Counter written) {
+    Timings(Metrics metrics) {
+      this(
+          metrics.histogram(
+              "newsroom_search_phase_duration_seconds",
+              "Time of each phase of a search: query (parse, match, rank), facets (count and pick the values),"
+                  + " highlight (load the page's articles, titles and snippets)",
+              Metrics.LATENCY_BUCKETS,
+              "phase"),
+          metrics.histogram(
+              "newsroom_live_write_duration_seconds",
+              "Time of a live write in the index, until it is committed and visible to searches",
+              Metrics.LATENCY_BUCKETS),
+          metrics.counter(
+              "newsroom_live_written_articles_total", "Articles added, replaced or deleted by live writes", "op"));
+    }
+  }
 
   public LuceneBackend(ServedIndex index, SearchSettings settings) {
     this(index, settings, catalog -> EntityNames.none());
@@ -242,12 +268,33 @@ public final class LuceneBackend implements SearchBackend {
   public BackendStatus status() {
     return withSearcher(
         (gen, searcher) ->
-            new BackendStatus("lucene", gen.dir.getFileName().toString(), searcher.getIndexReader().numDocs()));
+            new BackendStatus(
+                "lucene",
+                gen.dir.getFileName().toString(),
+                searcher.getIndexReader().numDocs(),
+                gen.sizeBytes(),
+                index.store().publishedAt().orElse(null),
+                index.rebuildProgress()));
   }
 
   @Override
   public void write(List<Article> upserts, List<String> deletes) throws IOException {
+    long start = System.nanoTime();
     index.write(upserts, deletes);
+    Timings t = timings;
+    t.writes().observeNanos(System.nanoTime() - start);
+    t.written().add(upserts.size(), "upsert");
+    t.written().add(deletes.size(), "delete");
+  }
+
+  @Override
+  public void registerMetrics(Metrics metrics) {
+    timings = new Timings(metrics);
+    metrics
+        .counterOf(
+            "newsroom_index_commits_total",
+            "Commits of live writes (fsyncs): fewer than the writes when concurrent writes share one")
+        .child(index::commits);
   }
 
   @Override
@@ -314,6 +361,7 @@ public final class LuceneBackend implements SearchBackend {
   private SearchResponse search(Generation gen, FacetedSearcher searcher, SearchRequest request)
       throws IOException {
     long start = System.nanoTime();
+    Timings t = timings;
     Catalog catalog = gen.schema.catalog();
     request.check(settings, catalog);
     RequestQueries.Selection selection = select(gen, searcher, request);
@@ -327,14 +375,19 @@ public final class LuceneBackend implements SearchBackend {
     Sort sort = sort(request.sort());
     TopDocs top;
     Facets facets = null;
+    long countingNanos = 0;
     if (searcher.facetState() != null) {
-      DrillSideways sideways = new DrillSideways(searcher, gen.facetsConfig, searcher.facetState());
+      TimedDrillSideways sideways = new TimedDrillSideways(searcher, gen.facetsConfig, searcher.facetState());
       DrillSideways.DrillSidewaysResult result = sideways.search(drillDown, null, null, window, sort, true);
       top = result.hits;
       facets = result.facets;
+      countingNanos = sideways.countingNanos;
     } else {
       top = sort == null ? searcher.search(drillDown, window) : searcher.search(drillDown, window, sort, true);
     }
+    long queried = System.nanoTime();
+    List<SearchResponse.FacetView> facetViews = facets == null ? List.of() : FacetViews.of(catalog, facets, request);
+    long faceted = System.nanoTime();
 
     int pageEnd = Math.min(top.scoreDocs.length, request.page() * request.size());
     ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(pageEnd, (request.page() - 1) * request.size()), pageEnd);
@@ -345,18 +398,42 @@ public final class LuceneBackend implements SearchBackend {
     long total = top.totalHits.value();
     List<SearchResponse.Spelling> spellings =
         help.didYouMean(searcher, gen.analyzer, request, ranked, total, q -> countQuery(gen, searcher, q));
+    long end = System.nanoTime();
+    t.searchPhases().observeNanos(queried - start - countingNanos, "query");
+    t.searchPhases().observeNanos(faceted - queried + countingNanos, "facets");
+    t.searchPhases().observeNanos(end - faceted, "highlight");
     return new SearchResponse(
         request.query(),
         total,
-        (System.nanoTime() - start) / 1_000_000,
+        (end - start) / 1_000_000,
         request.page(),
         request.size(),
         request.sort().param(),
         hits,
-        facets == null ? List.of() : FacetViews.of(catalog, facets, request),
+        facetViews,
         ranked.syntax().param(),
         spellings,
         null);
+  }
+
+  /** Drill-sideways that keeps the time spent counting facet values apart from matching and ranking. */
+  private static final class TimedDrillSideways extends DrillSideways {
+    long countingNanos;
+
+    TimedDrillSideways(IndexSearcher searcher, FacetsConfig config, SortedSetDocValuesReaderState state) {
+      super(searcher, config, state);
+    }
+
+    @Override
+    protected Facets buildFacetsResult(
+        FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims) throws IOException {
+      long start = System.nanoTime();
+      try {
+        return super.buildFacetsResult(drillDowns, drillSideways, drillSidewaysDims);
+      } finally {
+        countingNanos += System.nanoTime() - start;
+      }
+    }
   }
 
   /** The request's query read and expanded as its syntax and search.json say (see {@link RankedQuery}). */

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
+import newsroom.backend.BackendStatus;
 import newsroom.backend.RebuildRunningException;
 import newsroom.config.Catalog;
 import newsroom.model.Article;
@@ -48,6 +50,21 @@ public final class ServedIndex implements Closeable {
     current.set(first);
   }
 
+  /** The rebuild running now: articles copied so far, of how many; null when none runs. */
+  public BackendStatus.Rebuild rebuildProgress() {
+    long total = rebuildTotal;
+    return writesDuringRebuild == null ? null : new BackendStatus.Rebuild(rebuildCopied, Math.max(total, 0));
+  }
+
+  /** Progress of the running rebuild's copy, for {@link #rebuildProgress()}. */
+  private volatile long rebuildCopied;
+  private volatile long rebuildTotal;
+
+  /** Commits made for live writes since the index was opened (several writes share one when they overlap). */
+  public long commits() {
+    return current.get().commits.get();
+  }
+
   /** Opens the current generation; {@code writable} also opens its writer for live updates. */
   public static ServedIndex open(IndexStore store, boolean writable) throws IOException {
     return open(store, writable, new BM25Similarity());
@@ -57,7 +74,7 @@ public final class ServedIndex implements Closeable {
   public static ServedIndex open(IndexStore store, boolean writable, Similarity similarity) throws IOException {
     Path dir =
         store.current().orElseThrow(() -> new IOException("no index in " + store.root() + ": build one first"));
-    return new ServedIndex(store, writable, similarity, Generation.open(dir, writable, similarity));
+    return new ServedIndex(store, writable, similarity, Generation.open(dir, writable, similarity, new AtomicLong()));
   }
 
   public IndexStore store() {
@@ -88,7 +105,7 @@ public final class ServedIndex implements Closeable {
       old.searchers.maybeRefresh();
       return false;
     }
-    Generation next = Generation.open(published.get(), writable, similarity);
+    Generation next = Generation.open(published.get(), writable, similarity, old.commits);
     current.set(next);
     old.close();
     log.info("switched to index generation {}", next.dir.getFileName());
@@ -185,10 +202,12 @@ public final class ServedIndex implements Closeable {
                 long n = 0;
                 StoredFields stored = searcher.getIndexReader().storedFields();
                 Bits live = MultiBits.getLiveDocs(searcher.getIndexReader());
+                rebuildCopied = 0;
+                rebuildTotal = searcher.getIndexReader().numDocs();
                 for (int doc = 0; doc < searcher.getIndexReader().maxDoc(); doc++) {
                   if (live == null || live.get(doc)) {
                     builder.add(transform.apply(gen.documents.fromStored(stored.document(doc))));
-                    n++;
+                    rebuildCopied = ++n;
                   }
                 }
                 return n;
@@ -205,7 +224,7 @@ public final class ServedIndex implements Closeable {
         }
         log.info("rebuilt {} articles, replayed {} live writes", copied, writesDuringRebuild.size());
         Path published = builder.publishGeneration();
-        Generation next = Generation.open(published, writable, similarity);
+        Generation next = Generation.open(published, writable, similarity, current.get().commits);
         Generation old = current.getAndSet(next);
         old.close();
         log.info("switched to index generation {}", next.dir.getFileName());
