@@ -12,10 +12,9 @@ ARTICLES=${1:-100000}
 shift || true
 WORK=${NEWSROOM_BENCH_DIR:-${TMPDIR:-/tmp}/newsroom-bench}/$ARTICLES
 
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V | tail -1)
-  JAVA_HOME=${JAVA_HOME%/}
-fi
+# The same JDK lookup as ./newsroom and .ci/run.
+. src/bin/find-java.sh
+JAVA_HOME=$(find_java jdk)
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 
 mvn -B -q package -DskipTests

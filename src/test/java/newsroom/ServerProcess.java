@@ -55,11 +55,21 @@ public final class ServerProcess implements AutoCloseable {
   public static ServerProcess start(
       Path index, Path config, int port, String heap, Path log, Map<String, String> environment)
       throws IOException, InterruptedException {
+    return start(index, config, port, heap, log, environment, System.getProperty("java.class.path"));
+  }
+
+  /**
+   * As {@link #start(Path, Path, int, String, Path, Map)}, with the server's classes from {@code classpath}
+   * (another build's jar, to measure it against this one).
+   */
+  public static ServerProcess start(
+      Path index, Path config, int port, String heap, Path log, Map<String, String> environment, String classpath)
+      throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap));
     command.addAll(List.of(
         "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"),
+        "-cp", classpath,
         "newsroom.cli.Main", "serve",
         "--index", index.toString(), "--config", config.toString(), "--port", String.valueOf(port)));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

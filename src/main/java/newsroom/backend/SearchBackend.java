@@ -12,6 +12,7 @@ import newsroom.backend.SearchResponse.FacetCount;
 import newsroom.backend.SearchResponse.FacetView;
 import newsroom.config.Catalog;
 import newsroom.config.Dimension;
+import newsroom.metrics.Metrics;
 import newsroom.model.Article;
 
 /**
@@ -137,4 +138,42 @@ public interface SearchBackend extends Closeable {
 
   /** Follows a new index published by another process (a batch build), if there is one. */
   void refresh() throws IOException;
+
+  // ---- analyst tools: a backend that lacks one answers UnsupportedOperationException (HTTP 501) ----
+
+  /**
+   * How many articles the request matches per {@code interval} bucket (UTC), over all its matches (its page,
+   * size, sort and cursor are ignored). Bucket counts are those of the date facet: a month's count equals the
+   * {@code date} facet's count of that month for the same request.
+   */
+  default Timeline counts(SearchRequest request, Interval interval) {
+    throw new UnsupportedOperationException("this backend has no timeline counts");
+  }
+
+  /**
+   * Streams every article the request matches to {@code sink}, in the request's sort order (ties in index
+   * order), with no result window: constant memory however many match. Page, size and cursor are ignored. An
+   * IOException from the sink stops the export and is thrown on.
+   *
+   * @return how many rows were written
+   */
+  default long export(SearchRequest request, ExportSink sink) throws IOException {
+    throw new UnsupportedOperationException("this backend has no export");
+  }
+
+  /**
+   * The {@code size} words and two-word phrases most over-represented in the request's matches (or a sample of
+   * them, said in the answer) compared with the whole index.
+   */
+  default SignificantTerms significantTerms(SearchRequest request, int size) {
+    throw new UnsupportedOperationException("this backend has no significant terms");
+  }
+
+  /**
+   * Adds the backend's own figures to the service's metrics ({@code GET /metrics}): timings of its work, such as
+   * search phases and live writes. What every backend reports (articles, size, age, re-index progress) comes from
+   * {@link #status()} instead. Each server calls it with its registry when it is created; the backend reports to
+   * the last one given. Nothing by default.
+   */
+  default void registerMetrics(Metrics metrics) {}
 }

@@ -20,6 +20,8 @@ import newsroom.config.SearchSettings;
  *     {@link QuerySyntax})
  * @param feedback pseudo-relevance feedback for a plain-word query; null for the backend's configured default
  * @param explain each hit says what its score is made of ({@link SearchResponse.Hit#explanation})
+ * @param cursor deep paging: null for page-numbered results; {@code *} for the first page of a cursor walk, else
+ *     the {@link SearchResponse#nextCursor} of the page before (opaque, backend-specific)
  */
 public record SearchRequest(
     String query,
@@ -33,7 +35,11 @@ public record SearchRequest(
     int facetLimit,
     QuerySyntax syntax,
     Feedback feedback,
-    boolean explain) {
+    boolean explain,
+    String cursor) {
+
+  /** The cursor that starts a walk through every match. */
+  public static final String FIRST_CURSOR = "*";
 
   /** The most values a request may ask for per dimension. */
   public static final int MAX_FACET_LIMIT = 1000;
@@ -44,6 +50,7 @@ public record SearchRequest(
     datePath = datePath == null ? List.of() : List.copyOf(datePath);
     sort = sort == null ? SortOrder.RELEVANCE : sort;
     syntax = syntax == null ? QuerySyntax.AUTO : syntax;
+    cursor = cursor == null || cursor.isBlank() ? null : cursor.strip();
   }
 
   /** A search with the query read by {@link QuerySyntax#AUTO}, the default feedback, and no explanations. */
@@ -57,7 +64,7 @@ public record SearchRequest(
       int page,
       int size,
       int facetLimit) {
-    this(query, filters, datePath, from, to, sort, page, size, facetLimit, QuerySyntax.AUTO, null, false);
+    this(query, filters, datePath, from, to, sort, page, size, facetLimit, QuerySyntax.AUTO, null, false, null);
   }
 
   /** The syntax this request's query is read in: {@link QuerySyntax#LUCENE} or {@link QuerySyntax#PLAIN}. */
@@ -80,6 +87,10 @@ public record SearchRequest(
       throw new InvalidRequestException(
           "Page out of range",
           "page * size may be at most " + settings.maxResultWindow() + "; narrow the query instead");
+    }
+    if (cursor != null && page != 1) {
+      throw new InvalidRequestException(
+          "Page with cursor", "a cursor walk has no page numbers: leave page out and follow next_cursor");
     }
     if (facetLimit < 1 || facetLimit > MAX_FACET_LIMIT) {
       throw new InvalidRequestException(
@@ -111,38 +122,42 @@ public record SearchRequest(
   public SearchRequest withFilter(String dim, String... values) {
     Map<String, List<String>> f = new java.util.HashMap<>(filters);
     f.put(dim, List.of(values));
-    return new SearchRequest(query, f, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, explain);
+    return new SearchRequest(query, f, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, explain, cursor);
   }
 
   public SearchRequest withDate(String... path) {
-    return new SearchRequest(query, filters, List.of(path), from, to, sort, page, size, facetLimit, syntax, feedback, explain);
+    return new SearchRequest(query, filters, List.of(path), from, to, sort, page, size, facetLimit, syntax, feedback, explain, cursor);
   }
 
   public SearchRequest withSort(SortOrder order) {
-    return new SearchRequest(query, filters, datePath, from, to, order, page, size, facetLimit, syntax, feedback, explain);
+    return new SearchRequest(query, filters, datePath, from, to, order, page, size, facetLimit, syntax, feedback, explain, cursor);
   }
 
   public SearchRequest withFacetLimit(int limit) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, limit, syntax, feedback, explain);
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, limit, syntax, feedback, explain, cursor);
   }
 
   public SearchRequest withQuery(String newQuery) {
-    return new SearchRequest(newQuery, filters, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, explain);
+    return new SearchRequest(newQuery, filters, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, explain, cursor);
   }
 
   public SearchRequest withSyntax(QuerySyntax newSyntax) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, newSyntax, feedback, explain);
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, newSyntax, feedback, explain, cursor);
   }
 
   public SearchRequest withFeedback(Feedback newFeedback) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, syntax, newFeedback, explain);
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, syntax, newFeedback, explain, cursor);
   }
 
   public SearchRequest withExplain(boolean newExplain) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, newExplain);
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, newExplain, cursor);
+  }
+
+  public SearchRequest withCursor(String newCursor) {
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, explain, newCursor);
   }
 
   public SearchRequest withPage(int newPage, int newSize) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, newPage, newSize, facetLimit, syntax, feedback, explain);
+    return new SearchRequest(query, filters, datePath, from, to, sort, newPage, newSize, facetLimit, syntax, feedback, explain, cursor);
   }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param syntax how the query was read: {@code lucene} or {@code plain} ({@link QuerySyntax})
  * @param didYouMean other spellings of the query, from the index's own words, when it found little; best first
+ * @param nextCursor in a cursor walk, the cursor of the next page; null when the walk is over or when the request
+ *     had no cursor
  */
 public record SearchResponse(
     String query,
@@ -21,7 +23,8 @@ public record SearchResponse(
     List<Hit> hits,
     List<FacetView> facets,
     String syntax,
-    List<Spelling> didYouMean) {
+    List<Spelling> didYouMean,
+    String nextCursor) {
 
   public SearchResponse {
     didYouMean = didYouMean == null ? List.of() : List.copyOf(didYouMean);
@@ -30,11 +33,11 @@ public record SearchResponse(
   /** An answer without spelling suggestions, its query read as Lucene syntax. */
   public SearchResponse(
       String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits, List<FacetView> facets) {
-    this(query, total, tookMs, page, size, sort, hits, facets, QuerySyntax.LUCENE.param(), List.of());
+    this(query, total, tookMs, page, size, sort, hits, facets, QuerySyntax.LUCENE.param(), List.of(), null);
   }
 
   public SearchResponse withDidYouMean(List<Spelling> suggestions) {
-    return new SearchResponse(query, total, tookMs, page, size, sort, hits, facets, syntax, suggestions);
+    return new SearchResponse(query, total, tookMs, page, size, sort, hits, facets, syntax, suggestions, nextCursor);
   }
 
   /**

@@ -46,10 +46,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
-  private static final Set<String> OPTIONS =
+  /** The commands of the jar (the container image's CMD is one of them). */
+  static final Set<String> COMMANDS = Set.of("index", "serve", "reindex", "eval");
+  /** Options of the commands; each has an environment variable NEWSROOM_NAME (see {@link Options}). */
+  static final Set<String> OPTIONS =
       Set.of(
           "corpus", "index", "config", "profile", "threads", "port", "ram-buffer-mb", "keep", "reload-seconds",
-          "write-token-file", "max-body-mb", "topics", "qrels", "hits", "per-query", "run", "tag", "set", "syntax");
+          "write-token-file", "max-body-mb", "access-log", "topics", "qrels", "hits", "per-query", "run", "tag", "set",
+          "syntax");
   /** Options that take no value. */
   private static final Set<String> SWITCHES = Set.of("discard-live-writes");
   static final int MIN_TOKEN_LENGTH = WriteAccess.MIN_TOKEN_LENGTH;
@@ -57,10 +61,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    if (args.length == 0 || !Set.of("index", "serve", "reindex", "eval").contains(args[0])) {
+    JulToSlf4j.install();
+    if (args.length == 0 || !COMMANDS.contains(args[0])) {
       System.err.println("usage: newsroom-search (index|serve|reindex) [--corpus DIR] [--index DIR] [--config DIR]"
           + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]"
-          + " [--keep N] [--discard-live-writes]\n"
+          + " [--keep N] [--discard-live-writes] [--access-log text|json]\n"
           + "       newsroom-search eval --corpus FILE_OR_DIR --profile NAME --topics FILE --qrels FILE [--hits N]"
           + " [--per-query true] [--run FILE] [--tag NAME] [--set search.json.path=value ...]");
       System.exit(2);
@@ -131,6 +136,10 @@ public final class Main {
     int port = options.integer("port", 7700, 1, 65_535);
     long maxBodyBytes = options.integer("max-body-mb", 10, 1, 1024) * 1024L * 1024L;
     int every = options.integer("reload-seconds", 2, 1, 3600);
+    String accessLog = options.get("access-log", "text");
+    if (!Set.of("text", "json").contains(accessLog)) {
+      throw new IllegalArgumentException("--access-log must be text or json, not '" + accessLog + "'");
+    }
     boolean build = LuceneBackend.isEmpty(indexRoot); // a damaged CURRENT stops here, never taken for "no index"
     if (build) {
       Catalog.load(config, options.get("profile", Catalog.DEFAULT_PROFILE));
@@ -153,7 +162,7 @@ public final class Main {
               : new ApiServer.Options(
                   new LiveIngestion(backend, config), WriteAccess.withToken(token.get()), maxBodyBytes);
       // 3. Bind.
-      app = ApiServer.create(backend, settings, apiOptions).start(port);
+      app = ApiServer.create(backend, settings, apiOptions.withJsonAccessLog(accessLog.equals("json"))).start(port);
     } catch (RuntimeException e) {
       backend.close();
       if (e instanceof IllegalArgumentException) {

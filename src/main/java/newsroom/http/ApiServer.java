@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   private static final Logger access = LoggerFactory.getLogger("access");
+  private static final Logger accessJson = LoggerFactory.getLogger("access.json");
   /** "More like this" articles answered when the request does not say how many. */
   private static final int SIMILAR_SHOWN = 5;
   /** Completions answered when the request does not say how many. */
@@ -54,20 +55,31 @@ public final class ApiServer {
    * @param writes null for a read-only server
    * @param maxBodyBytes the largest request body accepted (a bulk of articles)
    */
-  public record Options(ArticleWrites writes, WriteAccess access, long maxBodyBytes) {
+  public record Options(ArticleWrites writes, WriteAccess access, long maxBodyBytes, boolean jsonAccessLog) {
+    public Options(ArticleWrites writes, WriteAccess access, long maxBodyBytes) {
+      this(writes, access, maxBodyBytes, false);
+    }
+
     public static Options readOnly() {
       return new Options(null, WriteAccess.disabled(), 1_000_000);
+    }
+
+    /** The same, with the access log written as JSON lines (for log shippers) instead of text. */
+    public Options withJsonAccessLog(boolean json) {
+      return new Options(writes, access, maxBodyBytes, json);
     }
   }
 
   private final SearchBackend backend;
   private final SearchSettings settings;
   private final Options options;
+  private final ServiceMetrics metrics;
 
   private ApiServer(SearchBackend backend, SearchSettings settings, Options options) {
     this.backend = backend;
     this.settings = settings;
     this.options = options;
+    this.metrics = new ServiceMetrics(backend);
   }
 
   /** A configured, not yet started, read-only server. */
@@ -91,12 +103,24 @@ public final class ApiServer {
               // Headers on every answer (API, page, static files, errors), set before any handler runs.
               config.jetty.modifyHttpConfiguration(
                   http -> http.addCustomizer((connector, channelConfig, request) -> securityHeaders(request)));
-              // Jetty's request log, not Javalin's: it sees every request once it completes, including one whose
-              // client hung up (Javalin's logger is skipped when writing the answer fails).
-              config.jetty.modifyServer(server -> server.setRequestLog(ApiServer::logRequest));
+              config.requestLogger.http(
+                  (ctx, ms) -> {
+                    ctx.req().setAttribute(LOGGED, Boolean.TRUE);
+                    api.metrics.record(ctx, ms);
+                    if (options.jsonAccessLog()) {
+                      logRequestAsJson(ctx, ms);
+                    } else {
+                      logRequest(ctx, ms);
+                    }
+                  });
+              // Jetty's request log sees every request once it completes: it logs those Javalin's logger never saw
+              // (one whose client hung up before its answer was written, one Jetty refused before Javalin).
+              config.jetty.modifyServer(
+                  server -> server.setRequestLog((req, res) -> logIfUnlogged(req, res, options.jsonAccessLog())));
             });
 
     app.get("/health", api::health);
+    app.get("/metrics", api.metrics::serve);
     app.get("/api/search", api::search);
     app.get("/api/facets", api::facets);
     app.get("/api/facets/{dimension}", api::facetValues);
@@ -106,6 +130,11 @@ public final class ApiServer {
     app.post("/api/articles", api::addArticles, Role.WRITE);
     app.delete("/api/articles/{id}", api::deleteArticle, Role.WRITE);
     app.post("/api/admin/reindex", api::reindex, Role.WRITE);
+    // Analyst tools (docs in README "Analyst tools"); the whole API is described at /api/openapi.json.
+    app.get("/api/compare", new CompareRoutes(backend)::compare);
+    app.get("/api/export", new ExportRoutes(backend, settings)::export);
+    app.get("/api/significant-terms", new SignificantTermsRoutes(backend, settings)::terms);
+    app.get("/api/openapi.json", OpenApi::serve);
 
     app.beforeMatched(
         ctx -> {
@@ -138,6 +167,9 @@ public final class ApiServer {
                             + " very common terms) or narrow it with filters"));
           }
         });
+    app.exception(
+        UnsupportedOperationException.class,
+        (e, ctx) -> ctx.status(HttpStatus.NOT_IMPLEMENTED).json(new ApiError("Not implemented", e.getMessage())));
     app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(ApiErrors.toBody(e)));
     app.exception(
         Exception.class,
@@ -204,20 +236,72 @@ public final class ApiServer {
     headers.put("Referrer-Policy", "no-referrer");
   }
 
-  private static void logRequest(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response) {
-    Object started = request.getAttribute(STARTED);
-    double ms = started instanceof Long t ? (System.nanoTime() - t) / 1e6 : System.currentTimeMillis() - request.getTimeStamp();
-    int status = response.getCommittedMetaData() != null ? response.getCommittedMetaData().getStatus() : response.getStatus();
-    if (response.getStatus() == CLIENT_CLOSED_REQUEST) {
-      status = CLIENT_CLOSED_REQUEST;
-    }
+  private static void logRequest(Context ctx, Float ms) {
     access.info(
         "{} {}{} {} {}ms",
-        request.getMethod(),
-        request.getRequestURI(),
-        request.getQueryString() == null ? "" : "?" + request.getQueryString(),
-        status,
+        ctx.method(),
+        ctx.path(),
+        ctx.queryString() == null ? "" : "?" + ctx.queryString(),
+        ctx.statusCode(),
         String.format(Locale.ROOT, "%.1f", ms));
+  }
+
+  /** Marks a request Javalin's request logger logged. */
+  private static final String LOGGED = "newsroom.logged";
+
+  /**
+   * Logs, from Jetty's request log, a request that Javalin's logger did not: one whose answer could not be
+   * written (its client hung up) or one Jetty answered itself. Same line, same fields.
+   */
+  private static void logIfUnlogged(
+      org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response, boolean json) {
+    if (request.getAttribute(LOGGED) != null) {
+      return;
+    }
+    Object started = request.getAttribute(STARTED);
+    double ms =
+        started instanceof Long t ? (System.nanoTime() - t) / 1e6 : System.currentTimeMillis() - request.getTimeStamp();
+    int status = response.getStatus();
+    if (!json) {
+      access.info(
+          "{} {}{} {} {}ms",
+          request.getMethod(),
+          request.getRequestURI(),
+          request.getQueryString() == null ? "" : "?" + request.getQueryString(),
+          status,
+          String.format(Locale.ROOT, "%.1f", ms));
+      return;
+    }
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("time", java.time.Instant.now().toString());
+    line.put("method", request.getMethod());
+    line.put("path", request.getRequestURI());
+    line.put("query", request.getQueryString());
+    line.put("status", status);
+    line.put("ms", Math.round(ms * 10) / 10.0);
+    line.put("remote", request.getRemoteAddr());
+    try {
+      accessJson.info(Json.MAPPER.writeValueAsString(line));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      log.warn("access log: {}", e.toString());
+    }
+  }
+
+  /** The access log line as one JSON object, written alone on its line (logger {@code access.json}). */
+  private static void logRequestAsJson(Context ctx, Float ms) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("time", java.time.Instant.now().toString());
+    line.put("method", ctx.method().name());
+    line.put("path", ctx.path());
+    line.put("query", ctx.queryString());
+    line.put("status", ctx.statusCode());
+    line.put("ms", Math.round(ms * 10) / 10.0);
+    line.put("remote", ctx.ip());
+    try {
+      accessJson.info(Json.MAPPER.writeValueAsString(line));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      log.warn("access log: {}", e.toString());
+    }
   }
 
   /** A parameter Javalin's validator could not convert (only whole numbers are converted so far). */

@@ -21,7 +21,7 @@ import newsroom.model.Dates;
  * Reads a {@link SearchRequest} from query parameters: {@code q}, one parameter per dimension of the served
  * catalog (repeat it to select several values; the date dimension takes a path such as {@code 2021/07}),
  * {@code from}/{@code to}, {@code sort}, {@code page}, {@code size}, {@code facet_limit}, {@code syntax},
- * {@code feedback}, {@code explain}. Ranges are checked by
+ * {@code feedback}, {@code explain}, {@code cursor}. Ranges are checked by
  * {@link SearchRequest#check}, the same for every backend.
  */
 final class SearchParams {
@@ -52,7 +52,8 @@ final class SearchParams {
         integer(ctx, "facet_limit", settings.facetValuesShown()),
         QuerySyntax.parse(single(ctx, "syntax")),
         Feedback.parse(single(ctx, "feedback")),
-        bool(ctx, "explain"));
+        bool(ctx, "explain"),
+        single(ctx, "cursor"));
   }
 
   /** {@code true}/{@code false} (also 1/0, yes/no); absent is false. */
@@ -87,7 +88,7 @@ final class SearchParams {
   }
 
   /** {@code to} given as a day includes that whole day. */
-  private static Instant date(Context ctx, String name, boolean endOfDay) {
+  static Instant date(Context ctx, String name, boolean endOfDay) {
     String value = single(ctx, name);
     if (value == null || value.isBlank()) {
       return null;

@@ -16,18 +16,25 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Turns an {@link Article} into a Lucene document and a stored document back into an article, field by field as
  * the catalog declares its dimensions.
  */
 public final class ArticleDocuments {
+  /**
+   * The article id as sorted doc values: the tie-breaker of cursor paging ({@link CursorPaging}). Indexes built
+   * before it existed lack it; their cursors fall back to document numbers.
+   */
+  static final String ID_ORDER = "id.order";
 
   private final Catalog catalog;
   private final FacetsConfig facetsConfig;
@@ -57,6 +64,7 @@ public final class ArticleDocuments {
   public Document toDocument(Article article) throws IOException {
     Document doc = new Document();
     doc.add(new StringField(ArticleFields.ID, article.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(ID_ORDER, new BytesRef(article.id())));
     doc.add(new Field(ArticleFields.TITLE, nullToEmpty(article.title()), textType));
     doc.add(new Field(ArticleFields.BODY, nullToEmpty(article.body()), textType));
     if (article.url() != null && !article.url().isBlank()) {

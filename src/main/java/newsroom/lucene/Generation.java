@@ -1,11 +1,19 @@
 package newsroom.lucene;
 
 import java.io.Closeable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import newsroom.model.Article;
 import newsroom.model.ArticleFields;
 import org.apache.lucene.analysis.Analyzer;
@@ -15,7 +23,6 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -29,12 +36,15 @@ import org.apache.lucene.util.IOUtils;
  * One opened generation of the index: its searchers, the schema it was built with, and, when the server takes
  * live writes, its writer. It is searched with the analyzer and facet dimensions stored in its own commit.
  *
- * <p>Live writes are near-real-time: a reopen thread refreshes the searchers at most {@link #MAX_STALE_SECONDS}
- * after a change, and a writer that needs read-your-writes waits for its change's generation.
+ * <p>Live writes are committed in groups: a write applied to the writer joins the open group and waits; a
+ * committer thread closes the group {@link #GROUP_WINDOW_MILLIS} ms after it opened (or at once, when the
+ * previous commit took longer than that), commits (one fsync for the whole group) while it reopens the searchers
+ * (one near-real-time reopen), and only when both are done answers every writer of the group. So an acknowledged write is durable and
+ * visible, as before, but concurrent writers share the cost instead of queueing for a commit each.
  */
 public final class Generation implements Closeable {
-  static final double MAX_STALE_SECONDS = 1.0;
-  private static final double MIN_STALE_SECONDS = 0.02;
+  /** How long a group stays open for more writers: small beside a commit (tens to hundreds of ms). */
+  static final long GROUP_WINDOW_MILLIS = 5;
 
   public final Path dir;
   public final LuceneSchema schema;
@@ -44,12 +54,29 @@ public final class Generation implements Closeable {
   final SearcherManager searchers;
   private final Directory directory;
   private final IndexWriter writer; // null when read-only
-  private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+  private final Thread committer; // null when read-only
+  private final ExecutorService reopener; // null when read-only
   /** Whether this generation holds articles written live; recorded in its commits once the first one arrives. */
   private volatile boolean liveWrites;
 
-  private Generation(Path dir, Directory directory, LuceneSchema schema, IndexWriter writer, SearcherManager searchers) {
+  /** The group writers join; null when nobody waits. Guarded by {@code groups}. */
+  private Group open;
+  private boolean closed;
+  private final Object groups = new Object();
+  /** Commits made for live writes: the served index's count, across its generations. */
+  final AtomicLong commits;
+
+  /** Writers waiting for the same commit and reopen. */
+  private static final class Group {
+    final long opened = System.nanoTime();
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+  }
+
+  private Generation(
+      Path dir, Directory directory, LuceneSchema schema, IndexWriter writer, SearcherManager searchers,
+      AtomicLong commits) {
     this.dir = dir;
+    this.commits = commits;
     this.directory = directory;
     this.schema = schema;
     this.analyzer = schema.analyzer();
@@ -58,24 +85,26 @@ public final class Generation implements Closeable {
     this.writer = writer;
     this.searchers = searchers;
     if (writer != null) {
-      reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SECONDS, MIN_STALE_SECONDS);
-      reopener.setName("nrt-reopen-" + dir.getFileName());
-      reopener.setDaemon(true);
-      // A writer Lucene closed after an error (a full disk) ends this thread: one line, ServedIndex reopens.
-      reopener.setUncaughtExceptionHandler(
-          (t, e) -> org.slf4j.LoggerFactory.getLogger(Generation.class).warn("{} stopped: {}", t.getName(), e.toString()));
-      reopener.start();
+      reopener = Executors.newSingleThreadExecutor(r -> daemon(r, "nrt-reopen-" + dir.getFileName()));
+      committer = daemon(this::commitGroups, "group-commit-" + dir.getFileName());
+      committer.start();
     } else {
       reopener = null;
+      committer = null;
     }
   }
 
-  static Generation open(Path dir, boolean writable) throws IOException {
-    return open(dir, writable, new BM25Similarity());
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
   }
 
-  /** Opens the generation; its searchers rank with {@code similarity} (BM25 with the configured parameters). */
-  static Generation open(Path dir, boolean writable, Similarity similarity) throws IOException {
+  /**
+   * Opens a generation; its searchers rank with {@code similarity} (BM25 with the configured parameters), and
+   * {@code writable} also opens its writer, whose commits are counted in {@code commits}.
+   */
+  static Generation open(Path dir, boolean writable, Similarity similarity, AtomicLong commits) throws IOException {
     Directory directory = FSDirectory.open(dir);
     try {
       LuceneSchema schema = readSchema(directory, dir);
@@ -90,7 +119,7 @@ public final class Generation implements Closeable {
             }
           };
       if (!writable) {
-        return new Generation(dir, directory, schema, null, new SearcherManager(directory, factory));
+        return new Generation(dir, directory, schema, null, new SearcherManager(directory, factory), commits);
       }
       IndexWriter writer =
           new IndexWriter(
@@ -100,7 +129,7 @@ public final class Generation implements Closeable {
                   .setCommitOnClose(true));
       boolean live = IndexStore.holdsLiveWrites(dir);
       writer.setLiveCommitData(commitData(schema, live).entrySet());
-      Generation gen = new Generation(dir, directory, schema, writer, new SearcherManager(writer, factory));
+      Generation gen = new Generation(dir, directory, schema, writer, new SearcherManager(writer, factory), commits);
       gen.liveWrites = live;
       return gen;
     } catch (IOException | RuntimeException e) {
@@ -142,6 +171,19 @@ public final class Generation implements Closeable {
     return writer == null ? null : writer.getTragicException();
   }
 
+  /** The size of the generation's files on disk. */
+  long sizeBytes() throws IOException {
+    long bytes = 0;
+    for (String file : directory.listAll()) {
+      try {
+        bytes += directory.fileLength(file);
+      } catch (NoSuchFileException | FileNotFoundException e) {
+        // deleted by a merge since it was listed
+      }
+    }
+    return bytes;
+  }
+
   public boolean writable() {
     return writer != null;
   }
@@ -170,39 +212,97 @@ public final class Generation implements Closeable {
   }
 
   /**
-   * Commits (so the change survives a crash) and waits until searches see change {@code seq}. Concurrent callers
-   * share commits: one commit covers every change applied before it.
+   * Waits until the changes applied so far (change {@code seq} among them) are committed, so they survive a
+   * crash, and visible to searches. Concurrent callers share one commit and one reopen.
    */
   void commitAndAwait(long seq) throws IOException {
     if (seq < 0) {
       return;
     }
-    writer.commit();
-    try {
-      // In slices: if Lucene closes the writer meanwhile (a merge hit a full disk), the reopen thread is gone and
-      // nothing will make the change visible here; the caller reopens the generation from this durable commit.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!reopener.waitForGeneration(seq, 100) && System.nanoTime() < deadline) {
-        if (writerFailed()) {
-          throw new CommittedNotVisible(dir);
-        }
+    Group group;
+    synchronized (groups) {
+      if (closed) {
+        throw new IOException("the index generation " + dir.getFileName() + " is closed");
       }
+      if (open == null) {
+        open = new Group();
+        groups.notifyAll();
+      }
+      group = open;
+    }
+    try {
+      group.done.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for the change to become visible", e);
+      throw new IOException("interrupted while waiting for the change to be committed", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException("commit failed: " + e.getCause(), e.getCause());
     }
   }
 
-  /** The change is committed (durable), but the writer failed before searches could see it. */
-  static final class CommittedNotVisible extends IOException {
-    CommittedNotVisible(Path dir) {
-      super("the index writer of " + dir.getFileName() + " failed after the change was committed");
+  /** The committer thread: one group at a time, until the generation is closed. */
+  private void commitGroups() {
+    while (true) {
+      Group group;
+      synchronized (groups) {
+        while (open == null && !closed) {
+          try {
+            groups.wait();
+          } catch (InterruptedException e) {
+            closed = true;
+          }
+        }
+        if (open == null) {
+          return; // closed with nobody waiting
+        }
+        group = open;
+      }
+      long left = GROUP_WINDOW_MILLIS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - group.opened);
+      if (left > 0) {
+        try {
+          Thread.sleep(left);
+        } catch (InterruptedException e) {
+          // closing: commit this group all the same, its writers are waiting
+        }
+      }
+      synchronized (groups) {
+        open = null; // later writers wait for the next commit: this one may not include their changes
+      }
+      try {
+        // Every writer of the group applied its change before joining: the commit and the reopen include it.
+        // They run side by side (the writer takes its changes to disk once for both): the fsync of the commit,
+        // which takes longest, overlaps opening the new searcher.
+        Future<?> reopen = reopener.submit(() -> {
+          searchers.maybeRefreshBlocking();
+          return null;
+        });
+        writer.commit();
+        commits.incrementAndGet();
+        reopen.get();
+        group.done.complete(null);
+      } catch (ExecutionException e) {
+        group.done.completeExceptionally(e.getCause());
+      } catch (Throwable e) {
+        group.done.completeExceptionally(e);
+      }
     }
   }
 
   @Override
   public void close() throws IOException {
-    // Reopen thread first (it uses the manager), then searchers, then the writer (which commits), then the files.
-    IOUtils.close(reopener, searchers, writer, directory);
+    if (committer != null) {
+      synchronized (groups) {
+        closed = true;
+        groups.notifyAll();
+      }
+      try {
+        committer.join(TimeUnit.SECONDS.toMillis(60));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      reopener.shutdown();
+    }
+    // Committer first (it uses the writer and the searchers), then searchers, the writer (which commits), files.
+    IOUtils.close(searchers, writer, directory);
   }
 }

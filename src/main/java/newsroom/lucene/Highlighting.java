@@ -12,6 +12,7 @@ import newsroom.backend.SearchResponse.Hit;
 import newsroom.config.SearchSettings;
 import newsroom.model.Article;
 import newsroom.model.ArticleFields;
+import newsroom.model.Lede;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -32,6 +33,9 @@ final class Highlighting {
   private static final String MARK_CLOSE = "</mark>";
   /** Between passages; safe to split on because the formatter escapes every '<' of the article text. */
   private static final String PASSAGE_SEPARATOR = "<!--passage-->";
+  /** The longest lede shown for a body without a match: about two sentences of news. */
+  private static final int LEDE_MAX_CHARS = 320;
+  private static final Escaper ESCAPER = new Escaper();
 
   private Highlighting() {}
 
@@ -67,10 +71,31 @@ final class Highlighting {
               a.published(),
               Float.isNaN(docs[i].score) ? null : docs[i].score,
               highlights.get(ArticleFields.TITLE)[i],
-              body == null ? List.of() : Arrays.stream(body.split(PASSAGE_SEPARATOR)).map(String::strip).toList(),
+              body != null
+                  ? Arrays.stream(body.split(PASSAGE_SEPARATOR)).map(String::strip).toList()
+                  : lede(a, settings),
               a.labels()));
     }
     return hits;
+  }
+
+  /** When nothing in the body matched (browsing): its opening sentences, escaped like a highlighted passage. */
+  private static List<String> lede(Article a, SearchSettings settings) {
+    String lede = Lede.of(a.body(), settings.snippetPassages(), LEDE_MAX_CHARS);
+    return lede.isEmpty() ? List.of() : List.of(ESCAPER.escape(lede));
+  }
+
+  /** The highlighter's own escaping, for text it did not format. */
+  private static final class Escaper extends DefaultPassageFormatter {
+    Escaper() {
+      super(MARK_OPEN, MARK_CLOSE, PASSAGE_SEPARATOR, true);
+    }
+
+    String escape(String text) {
+      StringBuilder out = new StringBuilder(text.length() + 16);
+      append(out, text, 0, text.length());
+      return out.toString();
+    }
   }
 
   private static UnifiedHighlighter highlighter(
@@ -79,8 +104,13 @@ final class Highlighting {
     return new UnifiedHighlighter(
         UnifiedHighlighter.builder(searcher, gen.analyzer)
             .withFormatter(formatter)
-            .withMaxLength(settings.snippetMaxChars())
-            .withMaxNoHighlightPassages(1)) {
+            .withMaxLength(settings.snippetMaxChars())) {
+      /** An unmatched title is shown whole; an unmatched body gets its lede instead of its first line. */
+      @Override
+      protected int getMaxNoHighlightPassages(String field) {
+        return field.equals(ArticleFields.TITLE) ? 1 : 0;
+      }
+
       @Override
       protected BreakIterator getBreakIterator(String field) {
         // The title is shown whole; the body in sentence-sized passages.

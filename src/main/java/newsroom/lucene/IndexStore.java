@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -134,6 +135,15 @@ public final class IndexStore {
       }
     }
     return committed;
+  }
+
+  /** When the served generation was published: the time {@code CURRENT} was last switched. */
+  public Optional<Instant> publishedAt() {
+    try {
+      return Optional.of(Files.getLastModifiedTime(root.resolve(CURRENT)).toInstant());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** A new, empty generation folder that nothing serves yet. */

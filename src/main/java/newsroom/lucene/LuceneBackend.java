@@ -16,6 +16,10 @@ import newsroom.backend.SearchResponse.FacetCount;
 import newsroom.backend.SearchResponse.FacetView;
 import newsroom.backend.Suggestion;
 import newsroom.config.Dimension;
+import newsroom.backend.ExportSink;
+import newsroom.backend.Interval;
+import newsroom.backend.SignificantTerms;
+import newsroom.backend.Timeline;
 import newsroom.backend.IndexBuild;
 import newsroom.backend.InvalidRequestException;
 import newsroom.backend.RequestCancellation;
@@ -26,6 +30,7 @@ import newsroom.backend.SimilarArticle;
 import newsroom.backend.SortOrder;
 import newsroom.config.Catalog;
 import newsroom.config.SearchSettings;
+import newsroom.metrics.Metrics;
 import newsroom.model.Article;
 import newsroom.model.ArticleFields;
 import org.apache.lucene.document.LongField;
@@ -35,6 +40,9 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -68,6 +76,28 @@ public final class LuceneBackend implements SearchBackend {
 
   /** The entity names expansion of one generation's catalog, analysed with its analyzer. */
   private record Expansion(Generation generation, EntityExpansion entities) {}
+
+  /** Where timings go: a registry of its own until {@link #registerMetrics} hands it the service's. */
+  private volatile Timings timings = new Timings(new Metrics());
+
+  /** The backend's timings: search by phase, live writes. */
+  private record Timings(Metrics.Histogram searchPhases, Metrics.Histogram writes, Metrics.Counter written) {
+    Timings(Metrics metrics) {
+      this(
+          metrics.histogram(
+              "newsroom_search_phase_duration_seconds",
+              "Time of each phase of a search: query (parse, match, rank), facets (count and pick the values),"
+                  + " highlight (load the page's articles, titles and snippets)",
+              Metrics.LATENCY_BUCKETS,
+              "phase"),
+          metrics.histogram(
+              "newsroom_live_write_duration_seconds",
+              "Time of a live write in the index, until it is committed and visible to searches",
+              Metrics.LATENCY_BUCKETS),
+          metrics.counter(
+              "newsroom_live_written_articles_total", "Articles added, replaced or deleted by live writes", "op"));
+    }
+  }
 
   public LuceneBackend(ServedIndex index, SearchSettings settings) {
     this(index, settings, catalog -> EntityNames.none());
@@ -163,8 +193,7 @@ public final class LuceneBackend implements SearchBackend {
           List<FacetCount> values = new ArrayList<>();
           if (searcher.facetState() != null) {
             SearchRequest counted = request.withFeedback(Feedback.NONE).withExplain(false);
-            DrillDownQuery drillDown =
-                drillDown(gen, counted, withDateRange(rank(gen, searcher, counted).query(), counted));
+            DrillDownQuery drillDown = select(gen, searcher, counted).matches();
             DrillSideways sideways = new DrillSideways(searcher, gen.facetsConfig, searcher.facetState());
             FacetResult all = sideways.search(drillDown, 1).facets.getAllChildren(dim.name());
             if (all != null) {
@@ -264,12 +293,33 @@ public final class LuceneBackend implements SearchBackend {
   public BackendStatus status() {
     return withSearcher(
         (gen, searcher) ->
-            new BackendStatus("lucene", gen.dir.getFileName().toString(), searcher.getIndexReader().numDocs()));
+            new BackendStatus(
+                "lucene",
+                gen.dir.getFileName().toString(),
+                searcher.getIndexReader().numDocs(),
+                gen.sizeBytes(),
+                index.store().publishedAt().orElse(null),
+                index.rebuildProgress()));
   }
 
   @Override
   public void write(List<Article> upserts, List<String> deletes) throws IOException {
+    long start = System.nanoTime();
     index.write(upserts, deletes);
+    Timings t = timings;
+    t.writes().observeNanos(System.nanoTime() - start);
+    t.written().add(upserts.size(), "upsert");
+    t.written().add(deletes.size(), "delete");
+  }
+
+  @Override
+  public void registerMetrics(Metrics metrics) {
+    timings = new Timings(metrics);
+    metrics
+        .counterOf(
+            "newsroom_index_commits_total",
+            "Commits of live writes (fsyncs): fewer than the writes when concurrent writes share one")
+        .child(index::commits);
   }
 
   @Override
@@ -286,6 +336,37 @@ public final class LuceneBackend implements SearchBackend {
   @Override
   public void close() throws IOException {
     index.close();
+  }
+
+  @Override
+  public Timeline counts(SearchRequest request, Interval interval) {
+    return withSearcher(
+        (gen, searcher) -> {
+          request.check(settings, gen.schema.catalog());
+          return TimelineCounts.count(searcher, select(gen, searcher, request).matches(), interval);
+        });
+  }
+
+  @Override
+  public long export(SearchRequest request, ExportSink sink) throws IOException {
+    try {
+      return withSearcher(
+          (gen, searcher) -> {
+            request.check(settings, gen.schema.catalog());
+            return Exporter.export(gen, searcher, request, settings, sink, select(gen, searcher, request));
+          });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Override
+  public SignificantTerms significantTerms(SearchRequest request, int size) {
+    return withSearcher(
+        (gen, searcher) -> {
+          request.check(settings, gen.schema.catalog());
+          return SignificantTermsFinder.find(gen, searcher, request, settings, size, select(gen, searcher, request));
+        });
   }
 
   /** The generation folder being served (tests and the re-index CLI report it). */
@@ -311,6 +392,7 @@ public final class LuceneBackend implements SearchBackend {
   private SearchResponse search(Generation gen, FacetedSearcher shared, SearchRequest request)
       throws IOException {
     long start = System.nanoTime();
+    Timings t = timings;
     // This search's own searcher: Lucene stops scoring at the deadline (or when the client hangs up).
     SearchDeadline deadline = new SearchDeadline(settings.searchTimeoutMs(), RequestCancellation.current());
     FacetedSearcher searcher = shared.limitedBy(deadline);
@@ -326,25 +408,34 @@ public final class LuceneBackend implements SearchBackend {
     Query userQuery = searcher.rewrite(ranked.query());
     Query highlight = ranked.highlight() == ranked.query() ? userQuery : searcher.rewrite(ranked.highlight());
     deadline.check();
-    Query base = withDateRange(userQuery, request);
-
     boolean sidewaysScorer =
         searcher.facetState() != null
             && (!request.datePath().isEmpty() || request.filters().values().stream().anyMatch(v -> !v.isEmpty()));
     // With a facet selected, drill-sideways scores with its own scorer, which Lucene's time limit cannot wrap:
     // the base query's iterator looks at the deadline instead.
-    DrillDownQuery drillDown = drillDown(gen, request, sidewaysScorer ? new DeadlineQuery(base, deadline) : base);
+    DrillDownQuery drillDown =
+        RequestQueries.matches(gen, sidewaysScorer ? new DeadlineQuery(userQuery, deadline) : userQuery, request);
+    if (request.cursor() != null) {
+      SearchResponse page =
+          CursorPaging.search(gen, searcher, request, settings, new RequestQueries.Selection(ranked, drillDown));
+      if (searcher.timedOut()) {
+        throw deadline.abandoned(); // a partial page would skip articles of the walk
+      }
+      return page;
+    }
 
     int window = Math.max(request.page() * request.size(), 1);
     Sort sort = sort(request.sort());
     TopDocs top;
     Facets facets = null;
+    long countingNanos = 0;
     if (searcher.facetState() != null) {
-      FacetedSearcher sidewaysSearcher = sidewaysScorer ? shared.limitedBy(null) : searcher;
-      DrillSideways sideways = new DrillSideways(sidewaysSearcher, gen.facetsConfig, searcher.facetState());
+      TimedDrillSideways sideways =
+          new TimedDrillSideways(sidewaysScorer ? shared.limitedBy(null) : searcher, gen.facetsConfig, searcher.facetState());
       DrillSideways.DrillSidewaysResult result = sideways.search(drillDown, null, null, window, sort, true);
       top = result.hits;
       facets = result.facets;
+      countingNanos = sideways.countingNanos;
     } else {
       top = sort == null ? searcher.search(drillDown, window) : searcher.search(drillDown, window, sort, true);
     }
@@ -352,6 +443,9 @@ public final class LuceneBackend implements SearchBackend {
       throw deadline.abandoned(); // Lucene stopped scoring: the hits and counts are partial, never answered
     }
     // Complete hits and counts are answered even if the limit passes now: highlighting stops at it instead.
+    long queried = System.nanoTime();
+    List<SearchResponse.FacetView> facetViews = facets == null ? List.of() : FacetViews.of(catalog, facets, request);
+    long faceted = System.nanoTime();
 
     int pageEnd = Math.min(top.scoreDocs.length, request.page() * request.size());
     ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(pageEnd, (request.page() - 1) * request.size()), pageEnd);
@@ -362,17 +456,42 @@ public final class LuceneBackend implements SearchBackend {
     long total = top.totalHits.value();
     List<SearchResponse.Spelling> spellings =
         help.didYouMean(searcher, gen.analyzer, request, ranked, total, q -> countQuery(gen, searcher, q));
+    long end = System.nanoTime();
+    t.searchPhases().observeNanos(queried - start - countingNanos, "query");
+    t.searchPhases().observeNanos(faceted - queried + countingNanos, "facets");
+    t.searchPhases().observeNanos(end - faceted, "highlight");
     return new SearchResponse(
         request.query(),
         total,
-        (System.nanoTime() - start) / 1_000_000,
+        (end - start) / 1_000_000,
         request.page(),
         request.size(),
         request.sort().param(),
         hits,
-        facets == null ? List.of() : FacetViews.of(catalog, facets, request),
+        facetViews,
         ranked.syntax().param(),
-        spellings);
+        spellings,
+        null);
+  }
+
+  /** Drill-sideways that keeps the time spent counting facet values apart from matching and ranking. */
+  private static final class TimedDrillSideways extends DrillSideways {
+    long countingNanos;
+
+    TimedDrillSideways(IndexSearcher searcher, FacetsConfig config, SortedSetDocValuesReaderState state) {
+      super(searcher, config, state);
+    }
+
+    @Override
+    protected Facets buildFacetsResult(
+        FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims) throws IOException {
+      long start = System.nanoTime();
+      try {
+        return super.buildFacetsResult(drillDowns, drillSideways, drillSidewaysDims);
+      } finally {
+        countingNanos += System.nanoTime() - start;
+      }
+    }
   }
 
   /** The request's query read and expanded as its syntax and search.json say (see {@link RankedQuery}). */
@@ -383,30 +502,23 @@ public final class LuceneBackend implements SearchBackend {
         settings,
         expansion(gen),
         searcher,
-        q -> drillDown(gen, request, withDateRange(q, request)));
+        q -> RequestQueries.matches(gen, q, request));
+  }
+
+  /** The request's ranked query and the query that selects its matches, as every read of the index uses them. */
+  private RequestQueries.Selection select(Generation gen, FacetedSearcher searcher, SearchRequest request)
+      throws IOException {
+    RankedQuery ranked = rank(gen, searcher, request);
+    return new RequestQueries.Selection(ranked, RequestQueries.matches(gen, ranked.query(), request));
   }
 
   /** The query a request runs, filters and all, to count its matches. */
   private Query countQuery(Generation gen, FacetedSearcher searcher, SearchRequest request) {
     try {
-      return drillDown(gen, request, withDateRange(rank(gen, searcher, request).query(), request));
+      return select(gen, searcher, request).matches();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  /** The facet filters and date drill-down of the request over {@code base}. */
-  private static DrillDownQuery drillDown(Generation gen, SearchRequest request, Query base) {
-    DrillDownQuery drillDown = new DrillDownQuery(gen.facetsConfig, base);
-    for (Map.Entry<String, List<String>> filter : request.filters().entrySet()) {
-      for (String value : filter.getValue()) {
-        drillDown.add(filter.getKey(), value);
-      }
-    }
-    if (!request.datePath().isEmpty()) {
-      drillDown.add(gen.schema.catalog().dateDimension().orElseThrow().name(), request.datePath().toArray(String[]::new));
-    }
-    return drillDown;
   }
 
   private EntityExpansion expansion(Generation gen) {
@@ -419,18 +531,6 @@ public final class LuceneBackend implements SearchBackend {
       expansion = e;
     }
     return e.entities();
-  }
-
-  private static Query withDateRange(Query query, SearchRequest request) {
-    if (request.from() == null && request.to() == null) {
-      return query;
-    }
-    long from = request.from() == null ? Long.MIN_VALUE : request.from().toEpochMilli();
-    long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli();
-    return new BooleanQuery.Builder()
-        .add(query, BooleanClause.Occur.MUST)
-        .add(LongField.newRangeQuery(ArticleFields.PUBLISHED, from, to), BooleanClause.Occur.FILTER)
-        .build();
   }
 
   private static Sort sort(SortOrder order) {

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
+import newsroom.backend.BackendStatus;
 import newsroom.backend.RebuildRunningException;
 import newsroom.config.Catalog;
 import newsroom.model.Article;
@@ -48,6 +50,21 @@ public final class ServedIndex implements Closeable {
     current.set(first);
   }
 
+  /** The rebuild running now: articles copied so far, of how many; null when none runs. */
+  public BackendStatus.Rebuild rebuildProgress() {
+    long total = rebuildTotal;
+    return writesDuringRebuild == null ? null : new BackendStatus.Rebuild(rebuildCopied, Math.max(total, 0));
+  }
+
+  /** Progress of the running rebuild's copy, for {@link #rebuildProgress()}. */
+  private volatile long rebuildCopied;
+  private volatile long rebuildTotal;
+
+  /** Commits made for live writes since the index was opened (several writes share one when they overlap). */
+  public long commits() {
+    return current.get().commits.get();
+  }
+
   /** Opens the current generation; {@code writable} also opens its writer for live updates. */
   public static ServedIndex open(IndexStore store, boolean writable) throws IOException {
     return open(store, writable, new BM25Similarity());
@@ -61,7 +78,7 @@ public final class ServedIndex implements Closeable {
           case IndexStore.State.Empty empty -> throw new IOException("no index in " + store.root() + ": build one first");
           case IndexStore.State.Damaged damaged -> throw new IOException(IndexStore.describe(store.root(), damaged));
         };
-    return new ServedIndex(store, writable, similarity, Generation.open(dir, writable, similarity));
+    return new ServedIndex(store, writable, similarity, Generation.open(dir, writable, similarity, new AtomicLong()));
   }
 
   public IndexStore store() {
@@ -96,7 +113,7 @@ public final class ServedIndex implements Closeable {
       old.searchers.maybeRefresh();
       return false;
     }
-    Generation next = Generation.open(published.get(), writable, similarity);
+    Generation next = Generation.open(published.get(), writable, similarity, old.commits);
     current.set(next);
     old.close();
     log.info("switched to index generation {}", next.dir.getFileName());
@@ -145,7 +162,6 @@ public final class ServedIndex implements Closeable {
     }
     Generation gen = null;
     boolean failed = true;
-    boolean stale = false;
     switching.readLock().lock();
     try {
       gen = current.get();
@@ -158,15 +174,11 @@ public final class ServedIndex implements Closeable {
           recording.add(new Write(List.copyOf(upserts), List.copyOf(deletes)));
         }
       }
-      try {
-        gen.commitAndAwait(seq);
-      } catch (Generation.CommittedNotVisible e) {
-        stale = true; // durable: reopening the generation below makes it visible, then it is acknowledged
-      }
+      gen.commitAndAwait(seq);
       failed = false;
     } finally {
       switching.readLock().unlock();
-      if ((failed || stale) && gen != null) {
+      if (failed && gen != null) {
         reopenIfWriterFailed(gen);
       }
     }
@@ -186,7 +198,7 @@ public final class ServedIndex implements Closeable {
       if (current.get() != failed) {
         return; // someone else already reopened or switched
       }
-      Generation reopened = Generation.open(failed.dir, writable, similarity);
+      Generation reopened = Generation.open(failed.dir, writable, similarity, failed.commits);
       current.set(reopened);
       try {
         failed.close();
@@ -244,10 +256,12 @@ public final class ServedIndex implements Closeable {
                 long n = 0;
                 StoredFields stored = searcher.getIndexReader().storedFields();
                 Bits live = MultiBits.getLiveDocs(searcher.getIndexReader());
+                rebuildCopied = 0;
+                rebuildTotal = searcher.getIndexReader().numDocs();
                 for (int doc = 0; doc < searcher.getIndexReader().maxDoc(); doc++) {
                   if (live == null || live.get(doc)) {
                     builder.add(transform.apply(gen.documents.fromStored(stored.document(doc))));
-                    n++;
+                    rebuildCopied = ++n;
                   }
                 }
                 return n;
@@ -267,7 +281,7 @@ public final class ServedIndex implements Closeable {
         }
         log.info("rebuilt {} articles, replayed {} live writes", copied, writesDuringRebuild.size());
         Path published = builder.publishGeneration();
-        Generation next = Generation.open(published, writable, similarity);
+        Generation next = Generation.open(published, writable, similarity, current.get().commits);
         Generation old = current.getAndSet(next);
         old.close();
         log.info("switched to index generation {}", next.dir.getFileName());

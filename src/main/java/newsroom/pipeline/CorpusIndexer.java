@@ -108,6 +108,7 @@ public final class CorpusIndexer {
       if (fatal.get() != null) {
         throw new IOException("index build failed: " + fatal.get().getMessage(), fatal.get());
       }
+      progress.finished(builder.added());
       if (builder.added() == 0) {
         // An empty or wholly unreadable corpus must never replace what is served: that would be data loss.
         throw new IOException(
@@ -178,9 +179,18 @@ public final class CorpusIndexer {
       lastFile = file;
       bytesDone += bytes;
       estimatedInFile = 0;
-      if (System.nanoTime() - lastReport >= PROGRESS_EVERY_NANOS || bytesDone >= totalBytes) {
+      if (System.nanoTime() - lastReport >= PROGRESS_EVERY_NANOS && bytesDone < totalBytes) {
         report(articlesIndexed);
       }
+    }
+
+    /**
+     * The line at 100%, once the indexing threads are done: only then is every article read also indexed (a
+     * line logged when the reader finished would count the articles still in the threads' queue as not indexed).
+     */
+    synchronized void finished(long articlesIndexed) {
+      estimatedInFile = 0;
+      report(articlesIndexed);
     }
 
     private void report(long articles) {

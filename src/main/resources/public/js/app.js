@@ -1,7 +1,8 @@
 // The search page: reads its state from the URL, asks the JSON API, and draws results, facets and timeline.
 // Facets are drawn from the answer's `facets` list, so a corpus profile with other dimensions needs no change here.
 import {el, formatDay, marked, plural} from './dom.js';
-import {apiParams, hasFilters, isSelected, pageUrl, readState, refine, sortOf, withFilter, withoutFilters} from './state.js';
+import {apiParams, compareOf, hasFilters, isSelected, pageUrl, readState, refine, sortOf, withFilter, withoutFilters} from './state.js';
+import {renderCompare} from './compare.js';
 import {renderTimeline, timelineModel} from './timeline.js';
 import {queryTerms, renderArticle} from './article.js';
 import {attachSuggestions} from './suggest.js';
@@ -69,6 +70,16 @@ function show() {
     shownSearch = params;
     searched = search(state);
   }
+  const comparing = state.view === 'compare';
+  $('compare-view').hidden = !comparing;
+  if (comparing) {
+    $('search-view').hidden = true;
+    $('article-view').hidden = true;
+    articleShown = null;
+    document.title = 'Compare coverage – Newsroom search';
+    renderCompare(state, $('compare-view'), {go, api});
+    return;
+  }
   const reading = Boolean(state.article);
   $('search-view').hidden = reading;
   $('article-view').hidden = !reading;
@@ -125,7 +136,9 @@ async function search(s) {
     renderActiveFilters(s);
     renderResults(s, answer);
     renderPager(s, answer);
+    renderTools(s, answer);
     drawTimeline(s, answer, controller.signal, seq);
+    loadTerms(s, controller.signal, seq);
   } catch (e) {
     if (e.name === 'AbortError' || seq !== searchSeq) return;
     renderError(s, e);
@@ -405,6 +418,63 @@ function renderPager(s, answer) {
     s.page > 1 ? link(s.page - 1, '‹ Previous', {rel: 'prev'}) : el('span', {class: 'disabled'}, '‹ Previous'),
     ...numbers,
     s.page < pages ? link(s.page + 1, 'Next ›', {rel: 'next'}) : el('span', {class: 'disabled'}, 'Next ›'));
+}
+
+// ---- analyst tools: download, compare, significant terms --------------------------------------------------
+
+/** Every matching article as CSV (the export streams them all, past the 10,000 a search pages to). */
+function exportParams(s) {
+  const p = apiParams(s);
+  p.delete('page');
+  p.delete('size');
+  p.set('format', 'csv');
+  p.set('bom', '1');
+  return p;
+}
+
+function renderTools(s, answer) {
+  const download = $('download');
+  download.href = '/api/export?' + exportParams(s);
+  download.textContent = `Download results (${answer.total.toLocaleString()}, CSV)`;
+  download.hidden = answer.total === 0;
+}
+
+$('compare-open').addEventListener('click', () => go(compareOf({...state, series: []})));
+
+/** A term of the panel added to the query: the query AND the term (a phrase in quotes). */
+export function addTerm(q, term) {
+  const t = term.includes(' ') ? `"${term}"` : term;
+  if (!q) return t;
+  return /\s/.test(q) ? `(${q}) AND ${t}` : `${q} AND ${t}`;
+}
+
+async function loadTerms(s, signal, seq) {
+  const panel = $('terms');
+  const list = $('terms-list');
+  if (!s.q && !hasFilters(s)) {
+    panel.hidden = true;
+    return;
+  }
+  const p = apiParams(s);
+  ['page', 'size', 'sort'].forEach(k => p.delete(k));
+  p.set('size', '12');
+  list.setAttribute('aria-busy', 'true');
+  try {
+    const answer = await api('/api/significant-terms?' + p, signal);
+    if (seq !== searchSeq) return;
+    panel.hidden = answer.terms.length === 0;
+    list.replaceChildren(el('ul', {class: 'terms-chips'}, answer.terms.map(t => el('li', {},
+      el('button', {
+        type: 'button', class: 'chip term', dataset: {term: t.term},
+        title: `In ${t.sample_count} of ${answer.sample_size} sampled results (${answer.sampling}), ${t.background_count.toLocaleString()} of ${answer.background_size.toLocaleString()} articles in all`,
+        onclick: () => go(refine(state, {q: addTerm(state.q, t.term)})),
+      }, t.term)))));
+  } catch (e) {
+    if (e.name === 'AbortError' || seq !== searchSeq) return;
+    panel.hidden = true;
+  } finally {
+    if (seq === searchSeq) list.setAttribute('aria-busy', 'false');
+  }
 }
 
 // ---- timeline --------------------------------------------------------------------------------------------

@@ -329,4 +329,185 @@ public abstract class SearchBackendContract {
     assertTrue(searcher.article("contract-1").isEmpty());
     assertEquals(5, searcher.search(SearchRequest.of("")).total());
   }
+
+  // ---- analyst tools: timeline counts, export, cursor paging, significant terms ----
+
+  @Test
+  void timelineCountsEqualTheDateFacetAtEveryLevel() {
+    SearchRequest all = SearchRequest.of("");
+    Timeline years = searcher.counts(all, Interval.YEAR);
+    assertEquals(Interval.YEAR, years.interval());
+    assertEquals(5, years.total());
+    assertEquals(0, years.undated());
+    Map<String, Long> byYear = new java.util.TreeMap<>();
+    years.buckets().forEach(b -> byYear.put(Interval.YEAR.key(b.start()), b.count()));
+    assertEquals(counts(searcher.search(all), "date"), byYear);
+
+    // Months of each year, and days of each month, as the date facet drills down.
+    Timeline months = searcher.counts(all, Interval.MONTH);
+    Timeline days = searcher.counts(all, Interval.DAY);
+    for (String year : byYear.keySet()) {
+      for (var month : counts(searcher.search(all.withDate(year)), "date").entrySet()) {
+        Instant start = Instant.parse(year + "-" + month.getKey() + "-01T00:00:00Z");
+        assertEquals(month.getValue(), months.counts().get(start), year + "/" + month.getKey());
+        for (var day : counts(searcher.search(all.withDate(year, month.getKey())), "date").entrySet()) {
+          Instant dayStart = Instant.parse(year + "-" + month.getKey() + "-" + day.getKey() + "T00:00:00Z");
+          assertEquals(day.getValue(), days.counts().get(dayStart));
+        }
+      }
+    }
+    assertEquals(Instant.parse("2021-07-05T00:00:00Z"), days.first());
+    assertEquals(Instant.parse("2022-06-29T00:00:00Z"), days.last());
+    // 5 July 2021 is a Monday: its ISO week starts that day.
+    assertEquals(Map.of(Instant.parse("2021-07-05T00:00:00Z"), 4L, Instant.parse("2022-06-27T00:00:00Z"), 1L),
+        searcher.counts(all, Interval.WEEK).counts());
+  }
+
+  @Test
+  void timelineCountsFollowTheFiltersAndTheQuery() {
+    SearchRequest kanzhun = SearchRequest.of("kanzhun");
+    Timeline t = searcher.counts(kanzhun, Interval.YEAR);
+    assertEquals(searcher.search(kanzhun).total(), t.total());
+    assertEquals(counts(searcher.search(kanzhun), "date"),
+        t.buckets().stream().collect(Collectors.toMap(b -> Interval.YEAR.key(b.start()), Timeline.Bucket::count)));
+    SearchRequest fta = SearchRequest.of("").withFilter("company", "Full Truck Alliance");
+    assertEquals(searcher.search(fta).total(), searcher.counts(fta, Interval.MONTH).total());
+    assertThrows(InvalidRequestException.class,
+        () -> searcher.counts(SearchRequest.of("").withFilter("topic", "earn"), Interval.MONTH));
+    assertThrows(InvalidRequestException.class, () -> searcher.counts(SearchRequest.of("foo AND"), Interval.DAY));
+  }
+
+  /** Collects an export; throws after {@code failAfter} rows, as a client that went away does. */
+  static final class Rows implements ExportSink {
+    final List<ExportRow> rows = new java.util.ArrayList<>();
+    long total = -1;
+    final int failAfter;
+
+    Rows(int failAfter) {
+      this.failAfter = failAfter;
+    }
+
+    @Override
+    public void begin(long total) {
+      assertEquals(-1, this.total, "begin once");
+      assertTrue(rows.isEmpty(), "begin before the first row");
+      this.total = total;
+    }
+
+    @Override
+    public void row(ExportRow row) throws java.io.IOException {
+      if (rows.size() == failAfter) {
+        throw new java.io.IOException("client went away");
+      }
+      rows.add(row);
+    }
+
+    List<String> ids() {
+      return rows.stream().map(ExportRow::id).toList();
+    }
+  }
+
+  @Test
+  void exportListsEveryMatchOnceInTheRequestedOrder() throws Exception {
+    Rows oldest = new Rows(Integer.MAX_VALUE);
+    assertEquals(5, searcher.export(SearchRequest.of("").withSort(SortOrder.DATE), oldest));
+    assertEquals(5, oldest.total);
+    assertEquals(SeedCorpus.allIds(), new TreeSet<>(oldest.ids()));
+    for (int i = 1; i < oldest.rows.size(); i++) {
+      assertFalse(oldest.rows.get(i).published().isBefore(oldest.rows.get(i - 1).published()), "oldest first");
+    }
+    Rows newest = new Rows(Integer.MAX_VALUE);
+    searcher.export(SearchRequest.of("").withSort(SortOrder.NEWEST), newest);
+    assertEquals("scmp-2022-06-29-fta-kanzhun-registrations", newest.ids().get(0));
+
+    // A query: the same articles as its search, in the same (relevance) order, each with a plain-text snippet.
+    SearchRequest query = SearchRequest.of("\"cybersecurity review\"");
+    Rows matched = new Rows(Integer.MAX_VALUE);
+    searcher.export(query, matched);
+    assertEquals(searcher.search(query).hits().stream().map(Hit::id).toList(), matched.ids());
+    for (ExportRow row : matched.rows) {
+      assertTrue(row.snippet().toLowerCase(java.util.Locale.ROOT).contains("cybersecurity review"), row.snippet());
+      assertFalse(row.snippet().contains("<mark>"), row.snippet());
+      assertEquals(searcher.article(row.id()).orElseThrow().title(), row.title());
+      assertEquals(searcher.article(row.id()).orElseThrow().labels(), row.labels());
+    }
+    // Filters narrow the export as they narrow a search.
+    Rows fta = new Rows(Integer.MAX_VALUE);
+    searcher.export(SearchRequest.of("").withFilter("company", "Full Truck Alliance"), fta);
+    assertEquals(SeedCorpus.idsMentioning("Full Truck Alliance", "Yunmanman", "Huochebang"), new TreeSet<>(fta.ids()));
+  }
+
+  @Test
+  void anExportStopsWhenItsSinkFails() {
+    Rows failing = new Rows(2);
+    assertThrows(java.io.IOException.class, () -> searcher.export(SearchRequest.of(""), failing));
+    assertEquals(2, failing.rows.size());
+    assertThrows(InvalidRequestException.class, () -> searcher.export(SearchRequest.of("foo AND"), new Rows(0)));
+  }
+
+  @Test
+  void aCursorWalkVisitsEveryMatchOnceInEveryOrder() {
+    for (SortOrder order : SortOrder.values()) {
+      List<String> walked = new java.util.ArrayList<>();
+      String cursor = SearchRequest.FIRST_CURSOR;
+      int pages = 0;
+      while (cursor != null) {
+        SearchResponse page = searcher.search(SearchRequest.of("").withSort(order).withPage(1, 2).withCursor(cursor));
+        assertEquals(5, page.total());
+        page.hits().forEach(h -> walked.add(h.id()));
+        cursor = page.nextCursor();
+        assertTrue(++pages <= 4, "the walk ends");
+      }
+      assertEquals(5, walked.size(), order + " " + walked);
+      assertEquals(SeedCorpus.allIds(), new TreeSet<>(walked));
+      if (order != SortOrder.RELEVANCE) {
+        assertEquals(
+            searcher.search(SearchRequest.of("").withSort(order)).hits().stream().map(Hit::published).toList(),
+            walked.stream().map(id -> searcher.article(id).orElseThrow().published()).toList());
+      }
+    }
+    // A page-numbered search has no cursor to follow.
+    assertEquals(null, searcher.search(SearchRequest.of("")).nextCursor());
+  }
+
+  @Test
+  void aBadCursorIsAnInvalidRequest() {
+    SearchRequest first = SearchRequest.of("").withSort(SortOrder.DATE).withPage(1, 2).withCursor("*");
+    String next = searcher.search(first).nextCursor();
+    assertNotNull(next);
+    assertThrows(InvalidRequestException.class, () -> searcher.search(first.withCursor("not-a-cursor")));
+    assertThrows(InvalidRequestException.class, () -> searcher.search(first.withSort(SortOrder.NEWEST).withCursor(next)));
+    assertThrows(InvalidRequestException.class, () -> searcher.search(first.withPage(2, 2)));
+  }
+
+  @Test
+  void significantTermsAreMoreFrequentInTheMatchesThanInTheIndex() {
+    // A facet value that some but not all articles have: 3 or 4 of the 5.
+    SearchResponse all = searcher.search(SearchRequest.of(""));
+    SearchRequest fta = all.facets().stream().filter(f -> !f.hierarchical())
+        .flatMap(f -> f.values().stream().filter(v -> v.count() >= 3 && v.count() < 5)
+            .map(v -> SearchRequest.of("").withFilter(f.name(), v.value())))
+        .findFirst().orElseThrow();
+    SignificantTerms st = searcher.significantTerms(fta, 10);
+    long matches = searcher.search(fta).total();
+    assertEquals(matches, st.matches());
+    assertEquals(matches, st.sampleSize(), "a small result set is read whole");
+    assertEquals("jlh", st.heuristic());
+    assertFalse(st.sampling().isBlank());
+    assertFalse(st.terms().isEmpty());
+    assertTrue(st.terms().size() <= 10);
+    double previous = Double.MAX_VALUE;
+    for (SignificantTerms.Term t : st.terms()) {
+      assertTrue(t.score() > 0 && t.score() <= previous, t.toString());
+      previous = t.score();
+      assertTrue(t.sampleCount() <= t.backgroundCount(), t.toString());
+      assertTrue((double) t.sampleCount() / st.sampleSize() > (double) t.backgroundCount() / st.backgroundSize(), t.toString());
+      assertEquals(t.phrase(), t.term().contains(" "), t.toString());
+    }
+    // Terms of the query itself are not news to the person who typed it.
+    SignificantTerms kanzhun = searcher.significantTerms(SearchRequest.of("kanzhun"), 20);
+    assertTrue(kanzhun.terms().stream().noneMatch(t -> t.term().equals("kanzhun")), kanzhun.terms().toString());
+    assertThrows(InvalidRequestException.class, () -> searcher.significantTerms(fta, 0));
+    assertThrows(InvalidRequestException.class, () -> searcher.significantTerms(fta, 101));
+  }
 }

@@ -3,6 +3,7 @@ package newsroom.lucene;
 import newsroom.model.Article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import newsroom.TestIndexes;
+import newsroom.backend.BackendStatus;
 import newsroom.backend.SearchRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,11 +54,14 @@ class RebuildReplayTest {
                 }
               });
       assertTrue(copying.await(30, TimeUnit.SECONDS));
+      // Progress for /metrics: the copy holds at its first article (5 seed articles and "early" to copy).
+      assertEquals(new BackendStatus.Rebuild(0, 6), index.rebuildProgress());
       index.write(List.of(article("during", "written while the rebuild copies")), List.of());
       index.write(List.of(article("early", "replaced while the rebuild copies")), List.of());
       index.write(List.of(), List.of("rt-2021-07-05-china-cracks-down-personal-data"));
       writesDone.countDown();
       Path after = rebuild.get(60, TimeUnit.SECONDS);
+      assertNull(index.rebuildProgress());
 
       assertNotEquals(before, after);
       assertEquals(after, index.generation().dir);

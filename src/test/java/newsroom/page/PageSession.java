@@ -41,10 +41,10 @@ final class PageSession implements AutoCloseable {
 
   /** Starts the browser first: without Chromium the tests are skipped before any indexing is done. */
   static PageSession start(Path corpus, Path work, int width, int height) throws IOException {
-    return start(corpus, "news", work, width, height);
+    return start(corpus, newsroom.config.Catalog.DEFAULT_PROFILE, work, width, height);
   }
 
-  /** As {@link #start(Path, Path, int, int)}, the corpus indexed with the profile {@code profile}. */
+  /** The same over a corpus indexed with another profile (Reuters-21578 with "reuters", say). */
   static PageSession start(Path corpus, String profile, Path work, int width, int height) throws IOException {
     ChromeDriver browser = Chromium.start(work.resolve("chromium-profile"), width, height);
     try {

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * generate --articles N --seed S --out FILE.jsonl [--config DIR --profile NAME --threads N]   write a synthetic corpus
  * bench    --articles N --work DIR [...]                                                    run the benchmark
+ * export   --port N [--query 'format=csv&amp;q=...'] [--runs N]                            time one streamed export
+ * writes   [--corpus DIR_OR_FILE --concurrency 1,4,16 --seconds N --server-jar JAR]         live-write latency
  * </pre>
  */
 public final class BenchMain {
@@ -26,21 +28,31 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) {
-    if (args.length == 0 || !Set.of("generate", "bench").contains(args[0])) {
+    if (args.length == 0 || !Set.of("generate", "bench", "export", "writes").contains(args[0])) {
       System.err.println("usage: newsroom-bench generate --articles N --seed S --out FILE.jsonl [--config DIR]"
           + " [--profile NAME] [--threads N]");
       System.err.println("       newsroom-bench bench --articles N --work DIR [options: docs/benchmarks.md]");
+      System.err.println("       newsroom-bench export --port N [--query 'format=csv&q=...'] [--runs N]");
+      System.err.println("       newsroom-bench writes [--corpus DIR_OR_FILE] [--concurrency 1,4,16] [--seconds N]"
+          + " [--server-jar JAR]");
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try {
       if (args[0].equals("generate")) {
         generate(new Options(rest, GENERATE_OPTIONS, System.getenv()));
+      } else if (args[0].equals("export")) {
+        ExportBench.run(new Options(rest, ExportBench.OPTIONS, System.getenv()));
+      } else if (args[0].equals("writes")) {
+        WriteBench.run(new Options(rest, WriteBench.OPTIONS, System.getenv()));
       } else {
         BenchmarkRun.run(new Options(rest, BenchmarkRun.OPTIONS, System.getenv()));
       }
     } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
       log.error("{}", e.getMessage());
+      System.exit(1);
+    } catch (Exception e) {
+      log.error("{}", e.toString());
       System.exit(1);
     }
   }

@@ -48,7 +48,7 @@ public final class Benchmark {
   private Benchmark() {}
 
   /** The backend called directly: what the stack can do without HTTP. */
-  public static LoadRunner.Target inProcess(SearchBackend backend) {
+  public static LoadRunner.Target<BenchQuery> inProcess(SearchBackend backend) {
     return query -> {
       SearchResponse r = backend.search(query.request());
       return new LoadRunner.Answer(200, r.total(), r.hits().size());
@@ -70,7 +70,7 @@ public final class Benchmark {
   private static void inProcessRuns(List<BenchQuery> mix, Config config, Report report) throws Exception {
     try (SearchBackend backend =
         LuceneBackend.open(config.index(), false, SearchSettings.load(config.config()))) {
-      LoadRunner.Target target = inProcess(backend);
+      LoadRunner.Target<BenchQuery> target = inProcess(backend);
       warm(mix, target, config);
       report.run("in-process, 1 thread", measure(mix, target, 1, config), null);
       report.run("in-process, " + config.concurrency() + " threads", measure(mix, target, config.concurrency(), config), null);
@@ -122,18 +122,18 @@ public final class Benchmark {
     }
   }
 
-  private static void warm(List<BenchQuery> mix, LoadRunner.Target target, Config config) {
+  private static void warm(List<BenchQuery> mix, LoadRunner.Target<BenchQuery> target, Config config) {
     LoadRunner.Result warm = LoadRunner.run(mix, target, config.concurrency(), Long.MAX_VALUE, config.warmup());
     log.info("warm-up: {} requests, {} failed", warm.requests(), warm.failures());
   }
 
   private static LoadRunner.Result measure(
-      List<BenchQuery> mix, LoadRunner.Target target, int concurrency, Config config) {
+      List<BenchQuery> mix, LoadRunner.Target<BenchQuery> target, int concurrency, Config config) {
     return measure(mix, target, concurrency, config.requests(), config.duration());
   }
 
   private static LoadRunner.Result measure(
-      List<BenchQuery> mix, LoadRunner.Target target, int concurrency, long requests, Duration duration) {
+      List<BenchQuery> mix, LoadRunner.Target<BenchQuery> target, int concurrency, long requests, Duration duration) {
     LoadRunner.Result r = LoadRunner.run(mix, target, concurrency, requests, duration);
     log.info(
         "{} threads: {} requests ({} failed) in {} s, {} q/s, median {} ms, p99 {} ms",

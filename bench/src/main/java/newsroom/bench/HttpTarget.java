@@ -14,7 +14,7 @@ import newsroom.config.Json;
  * Sends benchmark queries to a running server's {@code /api/search} over HTTP/1.1 keep-alive connections. Only
  * for a server on this machine (loopback): the benchmark never sends load anywhere else.
  */
-public final class HttpTarget implements LoadRunner.Target, AutoCloseable {
+public final class HttpTarget implements LoadRunner.Target<BenchQuery>, AutoCloseable {
   private final URI base;
   private final String dateParameter;
   private final ExecutorService executor = Executors.newCachedThreadPool(r -> {

@@ -24,9 +24,9 @@ public final class LoadRunner {
     }
   }
 
-  /** Something that answers benchmark queries: the searcher, the HTTP API, PostgreSQL. */
-  public interface Target {
-    Answer run(BenchQuery query) throws Exception;
+  /** Something that answers benchmark requests: the searcher, the HTTP API, PostgreSQL (queries), writes. */
+  public interface Target<Q> {
+    Answer run(Q request) throws Exception;
   }
 
   /**
@@ -81,8 +81,8 @@ public final class LoadRunner {
    * Sends queries of {@code mix} in order (wrapping round) from {@code concurrency} threads until
    * {@code maxRequests} were sent or {@code maxDuration} passed.
    */
-  public static Result run(
-      List<BenchQuery> mix, Target target, int concurrency, long maxRequests, Duration maxDuration) {
+  public static <Q> Result run(
+      List<Q> mix, Target<Q> target, int concurrency, long maxRequests, Duration maxDuration) {
     AtomicLong next = new AtomicLong();
     AtomicLong failures = new AtomicLong();
     AtomicReferenceArray<Answer> answers = new AtomicReferenceArray<>(mix.size());

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@code ts_rank} (or newest first) with {@code ts_headline} snippets, and the total and the facet counts by
  * {@code GROUP BY} over the filtered set, drill-sideways like the searcher's.
  */
-final class PostgresTarget implements LoadRunner.Target, AutoCloseable {
+final class PostgresTarget implements LoadRunner.Target<BenchQuery>, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PostgresTarget.class);
 
   private final String url;
