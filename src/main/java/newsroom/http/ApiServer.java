@@ -113,6 +113,15 @@ public final class ApiServer {
                 .json(new ApiError("Re-index running", "a re-index is already running; try again when it is done")));
     app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(ApiErrors.toBody(e)));
     app.exception(
+        newsroom.backend.BackendUnavailableException.class,
+        (e, ctx) -> {
+          // The engine is away (a search cluster down): say so briefly, retry later; no stack trace in the log.
+          log.warn("{} {}: {}", ctx.method(), ctx.path(), e.detail());
+          ctx.header("Retry-After", "5")
+              .status(HttpStatus.SERVICE_UNAVAILABLE)
+              .json(new ApiError(e.getMessage(), e.detail()));
+        });
+    app.exception(
         Exception.class,
         (e, ctx) -> {
           log.error("{} {} failed", ctx.method(), ctx.path(), e);
