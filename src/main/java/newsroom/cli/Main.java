@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * reindex  --index DIR --config DIR     rebuild the index from its own articles with the current index-config
  * </pre>
  *
+ * With {@code --backend solr --solr-urls URL[,URL...] --collection NAME [--shards N --replicas N]} each command
+ * works on a SolrCloud collection alias instead of the index folder (see {@link SolrCommands}).
+ *
  * The server takes live writes only when a write token is configured: NEWSROOM_WRITE_TOKEN, or a file named by
  * --write-token-file (never a plain flag, which other users of the machine could read in the process list).
  */
@@ -43,14 +46,15 @@ public final class Main {
   private static final Set<String> OPTIONS =
       Set.of(
           "corpus", "index", "config", "profile", "threads", "port", "ram-buffer-mb", "keep", "reload-seconds",
-          "write-token-file", "max-body-mb");
+          "write-token-file", "max-body-mb", "backend", "solr-urls", "collection", "shards", "replicas");
 
   private Main() {}
 
   public static void main(String[] args) {
     if (args.length == 0 || !Set.of("index", "serve", "reindex").contains(args[0])) {
       System.err.println("usage: newsroom-search (index|serve|reindex) [--corpus DIR] [--index DIR] [--config DIR]"
-          + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]");
+          + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]"
+          + " [--backend lucene|solr --solr-urls URL[,URL...] --collection NAME --shards N --replicas N]");
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -63,6 +67,9 @@ public final class Main {
       }
     } catch (IllegalArgumentException | IOException | java.io.UncheckedIOException e) {
       log.error("{}", e.getMessage());
+      System.exit(1);
+    } catch (newsroom.backend.BackendUnavailableException e) {
+      log.error("{}", e.detail());
       System.exit(1);
     }
   }
@@ -78,9 +85,11 @@ public final class Main {
             + " they are not indexed", dim, catalog.profile()));
     log.info("indexing {} ({} files, profile {})", corpusPath, corpus.files().size(), catalog.profile());
     IndexBuild build =
-        LuceneBackend.newBuild(
-            options.path("index", "data/index"), catalog, options.integer("ram-buffer-mb", 256),
-            options.integer("keep", 2));
+        SolrCommands.selected(options)
+            ? SolrCommands.newBuild(options, catalog)
+            : LuceneBackend.newBuild(
+                options.path("index", "data/index"), catalog, options.integer("ram-buffer-mb", 256),
+                options.integer("keep", 2));
     CorpusIndexer.Summary s =
         new CorpusIndexer(corpus, enricher, options.integer("threads", Runtime.getRuntime().availableProcessors()))
             .build(build);
@@ -103,14 +112,16 @@ public final class Main {
 
   static void serve(Options options) throws IOException {
     Path indexRoot = options.path("index", "data/index");
-    if (!LuceneBackend.exists(indexRoot)) {
-      log.info("no index in {} yet: building it from the corpus", indexRoot);
+    boolean solr = SolrCommands.selected(options);
+    if (solr ? !SolrCommands.exists(options) : !LuceneBackend.exists(indexRoot)) {
+      log.info("no index in {} yet: building it from the corpus", solr ? "Solr" : indexRoot);
       index(options);
     }
     Path config = options.path("config", "index-config");
     SearchSettings settings = SearchSettings.load(config);
     Optional<String> token = writeToken(options);
-    SearchBackend backend = LuceneBackend.open(indexRoot, token.isPresent(), settings);
+    SearchBackend backend =
+        solr ? SolrCommands.open(options, settings) : LuceneBackend.open(indexRoot, token.isPresent(), settings);
     ApiServer.Options apiOptions =
         token.isEmpty()
             ? ApiServer.Options.readOnly()
@@ -161,7 +172,10 @@ public final class Main {
   static void reindex(Options options) throws IOException {
     Path config = options.path("config", "index-config");
     SearchSettings settings = SearchSettings.load(config);
-    try (LuceneBackend backend = LuceneBackend.open(options.path("index", "data/index"), true, settings)) {
+    try (SearchBackend backend =
+        SolrCommands.selected(options)
+            ? SolrCommands.open(options, settings)
+            : LuceneBackend.open(options.path("index", "data/index"), true, settings)) {
       long articles = new LiveIngestion(backend, config).reindex();
       log.info("re-indexed {} articles into {}", articles, backend.status().index());
     }

@@ -81,7 +81,8 @@ public final class SolrCluster implements Closeable {
       cluster.aliases();
     } catch (BackendUnavailableException e) {
       cluster.close();
-      throw new IOException("Solr is not reachable at " + String.join(",", urls) + ": " + e.detail());
+      throw new IOException(
+          "Solr is not reachable at " + String.join(",", urls) + " (" + SolrErrors.rootLine(e) + ")");
     }
     return cluster;
   }

@@ -23,13 +23,27 @@ final class SolrErrors {
       }
       return new InvalidRequestException("Invalid query", msg);
     }
-    if (e instanceof SolrServerException || e instanceof IOException || e instanceof SolrException) {
+    // SolrJ reports a cluster none of whose nodes answers ("Failed fetching live_nodes") as a bare RuntimeException.
+    if (e instanceof SolrServerException || e instanceof IOException || e instanceof SolrException
+        || e.getClass() == RuntimeException.class) {
       return new BackendUnavailableException("the search cluster did not answer: " + firstLine(e), e);
     }
     if (e instanceof RuntimeException re) {
       return re;
     }
     return new IllegalStateException(firstLine(e), e);
+  }
+
+  /** The first line of the deepest cause that has a message: what actually went wrong ("Connection refused"). */
+  static String rootLine(Throwable e) {
+    Throwable deepest = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        deepest = t;
+      }
+    }
+    String line = firstLine(deepest);
+    return line.startsWith("Failed fetching live_nodes") ? "none of the nodes answered" : line;
   }
 
   /** The first line of the innermost useful message, without Solr's "Error from server at URL: " prefix. */
