@@ -137,6 +137,11 @@ public final class SolrBackend implements SearchBackend {
     return served.catalog();
   }
 
+  /** The cluster this backend talks to. */
+  SolrCluster cluster() {
+    return cluster;
+  }
+
   /** The collection being served. */
   public String collection() {
     return served.collection();

@@ -70,6 +70,30 @@ public final class SolrTestCluster {
     return SolrCluster.connect(urls());
   }
 
+  /** Waits until every replica of every collection is active on a live node (after a node came back). */
+  public static void awaitAllActive(SolrCluster cluster, java.time.Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      var state = cluster.client.getClusterStateProvider();
+      var live = state.getLiveNodes();
+      long inactive = 0;
+      for (String name : cluster.collections()) {
+        var coll = state.getCollection(name);
+        if (coll == null) {
+          continue;
+        }
+        inactive += coll.getReplicas().stream().filter(r -> !r.isActive(live)).count();
+      }
+      if (inactive == 0 && live.size() == 2) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(inactive + " replicas still inactive; live nodes " + live);
+      }
+      Thread.sleep(250);
+    }
+  }
+
   /** Indexes {@code corpus} under {@code profile} into a new collection behind {@code alias}. */
   public static CorpusIndexer.Summary index(SolrCluster cluster, Path corpus, String alias, String profile)
       throws IOException {
