@@ -340,7 +340,13 @@ public final class SolrBackend implements SearchBackend {
     try {
       Served from = served;
       target = cluster.createCollection(alias, catalog, shards, replicas);
-      touchedDuringRebuild = ConcurrentHashMap.newKeySet();
+      // Taken exclusively, so no write that started before the copy goes unrecorded.
+      switchLock.writeLock().lock();
+      try {
+        touchedDuringRebuild = ConcurrentHashMap.newKeySet();
+      } finally {
+        switchLock.writeLock().unlock();
+      }
       long copied = copy(from, target, catalog, transform);
       switchLock.writeLock().lock();
       try {
