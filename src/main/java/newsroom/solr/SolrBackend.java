@@ -63,6 +63,7 @@ public final class SolrBackend implements SearchBackend {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BATCH = 500;
   private static final int KEEP_COLLECTIONS = 2;
+  private static final int OVERREQUEST = 1000;
 
   /** What is served: a collection and the catalog it was built with (and the analyzer queries are checked with). */
   private record Served(String collection, Catalog catalog, Analyzer analyzer) {
@@ -516,7 +517,11 @@ public final class SolrBackend implements SearchBackend {
         f.put("field", SolrSchema.facetField(dim.name()));
         f.put("limit", request.facetLimit());
         f.put("sort", "count desc");
+        // Counts of the values shown are exact (refined on every shard). Which values make the top is exact as
+        // long as each shard has fewer than limit + OVERREQUEST values in the matching articles; beyond that a
+        // value tied at the cut-off could be missed, as with any distributed top-N.
         f.put("refine", true);
+        f.put("overrequest", OVERREQUEST);
         List<String> selected = request.filters().getOrDefault(dim.name(), List.of());
         for (int i = 0; i < selected.size(); i++) {
           facets.put(
