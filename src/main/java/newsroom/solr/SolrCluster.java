@@ -205,14 +205,13 @@ public final class SolrCluster implements Closeable {
       Object params = rsp.get("params");
       json = params instanceof NamedList<?> nl ? (String) nl.get(SolrSchema.CATALOG_PARAM)
           : params instanceof Map<?, ?> m ? (String) m.get(SolrSchema.CATALOG_PARAM) : null;
-    } catch (SolrException e) {
-      if (e.code() == 404 || e.code() == 400) {
+    } catch (SolrException | SolrServerException | IOException e) {
+      // No such handler: Solr answers 404 (as an HTML page, which SolrJ reports inside its own exceptions).
+      if (SolrErrors.remoteCode(e) == 404) {
         json = null;
       } else {
         throw SolrErrors.failure(e);
       }
-    } catch (SolrServerException | IOException e) {
-      throw SolrErrors.failure(e);
     }
     if (json == null) {
       throw new ConfigException(

@@ -34,6 +34,16 @@ final class SolrErrors {
     return new IllegalStateException(firstLine(e), e);
   }
 
+  /** The HTTP status of the first Solr error in the cause chain, or 0. */
+  static int remoteCode(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SolrException se) {
+        return se.code();
+      }
+    }
+    return 0;
+  }
+
   /** The first line of the deepest cause that has a message: what actually went wrong ("Connection refused"). */
   static String rootLine(Throwable e) {
     Throwable deepest = e;
