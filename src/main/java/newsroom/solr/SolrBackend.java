@@ -64,6 +64,7 @@ public final class SolrBackend implements SearchBackend {
   private static final int BATCH = 500;
   private static final int KEEP_COLLECTIONS = 2;
   private static final int OVERREQUEST = 1000;
+  private static final long[] READ_RETRY_PAUSES_MS = {100, 500, 1000};
 
   /** What is served: a collection and the catalog it was built with (and the analyzer queries are checked with). */
   private record Served(String collection, Catalog catalog, Analyzer analyzer) {
@@ -237,12 +238,8 @@ public final class SolrBackend implements SearchBackend {
   @Override
   public Optional<Article> article(String id) {
     Served s = served;
-    try {
-      SolrDocument doc = cluster.client.getById(s.collection(), id);
-      return Optional.ofNullable(doc).map(d -> SolrDocuments.fromDocument(d, s.catalog()));
-    } catch (Exception e) {
-      throw SolrErrors.failure(e);
-    }
+    SolrDocument doc = read(() -> cluster.client.getById(s.collection(), id));
+    return Optional.ofNullable(doc).map(d -> SolrDocuments.fromDocument(d, s.catalog()));
   }
 
   @Override
@@ -432,8 +429,38 @@ public final class SolrBackend implements SearchBackend {
   }
 
   private QueryResponse query(String collection, SolrQuery q) {
+    return read(() -> cluster.client.query(collection, q, org.apache.solr.client.solrj.SolrRequest.METHOD.POST));
+  }
+
+  private interface Read<T> {
+    T run() throws Exception;
+  }
+
+  /**
+   * A read, tried again on another attempt when the cluster did not answer: a node that has just gone away is
+   * still in the cluster state for a moment, and a request routed to it fails although its replicas can answer.
+   * Reads are idempotent; the pauses add up to under two seconds before the failure is reported (503).
+   */
+  private static <T> T read(Read<T> read) {
+    RuntimeException last = null;
+    for (long pause : READ_RETRY_PAUSES_MS) {
+      try {
+        return read.run();
+      } catch (Exception e) {
+        last = SolrErrors.failure(e);
+        if (!(last instanceof newsroom.backend.BackendUnavailableException)) {
+          throw last;
+        }
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     try {
-      return cluster.client.query(collection, q, org.apache.solr.client.solrj.SolrRequest.METHOD.POST);
+      return read.run();
     } catch (Exception e) {
       throw SolrErrors.failure(e);
     }

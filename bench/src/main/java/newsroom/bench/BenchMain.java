@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * generate --articles N --seed S --out FILE.jsonl [--config DIR --profile NAME --threads N]   write a synthetic corpus
  * bench    --articles N --work DIR [...]                                                    run the benchmark
+ * solr     --corpus FILE.jsonl --index DIR --solr-urls URL[,URL] [--shards 1,2] [...]      embedded vs SolrCloud
  * </pre>
  */
 public final class BenchMain {
@@ -26,21 +27,27 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) {
-    if (args.length == 0 || !Set.of("generate", "bench").contains(args[0])) {
+    if (args.length == 0 || !Set.of("generate", "bench", "solr").contains(args[0])) {
       System.err.println("usage: newsroom-bench generate --articles N --seed S --out FILE.jsonl [--config DIR]"
           + " [--profile NAME] [--threads N]");
       System.err.println("       newsroom-bench bench --articles N --work DIR [options: docs/benchmarks.md]");
+      System.err.println("       newsroom-bench solr --corpus FILE.jsonl --index DIR --solr-urls URL[,URL] [--shards 1,2]");
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try {
       if (args[0].equals("generate")) {
         generate(new Options(rest, GENERATE_OPTIONS, System.getenv()));
+      } else if (args[0].equals("solr")) {
+        SolrBenchmark.run(new Options(rest, SolrBenchmark.OPTIONS, System.getenv()));
       } else {
         BenchmarkRun.run(new Options(rest, BenchmarkRun.OPTIONS, System.getenv()));
       }
     } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
       log.error("{}", e.getMessage());
+      System.exit(1);
+    } catch (Exception e) {
+      log.error("benchmark failed", e);
       System.exit(1);
     }
   }
