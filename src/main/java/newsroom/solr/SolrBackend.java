@@ -300,11 +300,8 @@ public final class SolrBackend implements SearchBackend {
       if (!deletes.isEmpty()) {
         update.deleteById(new ArrayList<>(deletes));
       }
-      try {
-        update.process(cluster.client, s.collection());
-      } catch (Exception e) {
-        throw SolrErrors.failure(e);
-      }
+      // Upserts by id and deletes by id are idempotent: sending them again after a failover is safe.
+      read(() -> update.process(cluster.client, s.collection()));
       makeVisible(s.collection());
     } finally {
       switchLock.readLock().unlock();
@@ -320,10 +317,8 @@ public final class SolrBackend implements SearchBackend {
         return;
       }
       long n = commitsStarted.incrementAndGet();
-      cluster.client.commit(collection, true, true, true);
+      read(() -> cluster.client.commit(collection, true, true, true));
       commitsCompleted = n;
-    } catch (Exception e) {
-      throw SolrErrors.failure(e);
     } finally {
       commitLock.unlock();
     }
@@ -437,9 +432,10 @@ public final class SolrBackend implements SearchBackend {
   }
 
   /**
-   * A read, tried again on another attempt when the cluster did not answer: a node that has just gone away is
-   * still in the cluster state for a moment, and a request routed to it fails although its replicas can answer.
-   * Reads are idempotent; the pauses add up to under two seconds before the failure is reported (503).
+   * A read (or an idempotent write), tried again when the cluster did not answer: a node that has just gone away
+   * is still in the cluster state for a moment, and a request routed to it fails although its replicas can
+   * answer, or a shard's leadership is changing hands. The pauses add up to under two seconds before the failure
+   * is reported (503).
    */
   private static <T> T read(Read<T> read) {
     RuntimeException last = null;

@@ -52,8 +52,7 @@ final class SolrErrors {
         deepest = t;
       }
     }
-    String line = firstLine(deepest);
-    return line.startsWith("Failed fetching live_nodes") ? "none of the nodes answered" : line;
+    return firstLine(deepest);
   }
 
   /** The first line of the innermost useful message, without Solr's "Error from server at URL: " prefix. */
@@ -68,6 +67,11 @@ final class SolrErrors {
       return t.getClass().getSimpleName();
     }
     message = message.replaceFirst("^Error from server at \\S+?: ", "");
+    // "java.lang.RuntimeException: ..." when SolrJ wraps a cause: the reader wants what happened, not the class.
+    message = message.replaceAll("^(?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "");
+    if (message.startsWith("Failed fetching live_nodes")) {
+      return "none of the nodes answered";
+    }
     int nl = message.indexOf('\n');
     String line = (nl < 0 ? message : message.substring(0, nl)).strip();
     return line.length() > 300 ? line.substring(0, 300) + "..." : line;
