@@ -77,6 +77,11 @@ public record SearchRequest(
    * the served index does not have. Every backend calls this first, so all of them refuse alike.
    */
   public void check(SearchSettings settings, Catalog catalog) {
+    if (query.length() > settings.maxQueryLength()) {
+      throw new InvalidRequestException(
+          "Query too long",
+          "q has " + query.length() + " characters; at most " + settings.maxQueryLength() + " are allowed");
+    }
     if (page < 1) {
       throw new InvalidRequestException("Invalid page", "page starts at 1");
     }

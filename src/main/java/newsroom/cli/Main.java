@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  *          [--hits N] [--per-query true] [--run FILE] [--set ranking.bm25.k1=0.9 ...]   (see {@link EvalCommand})
  * </pre>
  *
+ * With {@code --backend solr --solr-urls URL[,URL...] --collection NAME [--shards N --replicas N]} each command
+ * works on a SolrCloud collection alias instead of the index folder (see {@link SolrCommands}).
+ *
  * The server takes live writes only when a write token is configured: NEWSROOM_WRITE_TOKEN, or a file named by
  * --write-token-file (never a plain flag, which other users of the machine could read in the process list).
  */
@@ -53,7 +56,7 @@ public final class Main {
       Set.of(
           "corpus", "index", "config", "profile", "threads", "port", "ram-buffer-mb", "keep", "reload-seconds",
           "write-token-file", "max-body-mb", "access-log", "topics", "qrels", "hits", "per-query", "run", "tag", "set",
-          "syntax");
+          "syntax", "backend", "solr-urls", "collection", "shards", "replicas");
   /** Options that take no value. */
   private static final Set<String> SWITCHES = Set.of("discard-live-writes");
   static final int MIN_TOKEN_LENGTH = WriteAccess.MIN_TOKEN_LENGTH;
@@ -66,6 +69,7 @@ public final class Main {
       System.err.println("usage: newsroom-search (index|serve|reindex) [--corpus DIR] [--index DIR] [--config DIR]"
           + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]"
           + " [--keep N] [--discard-live-writes] [--access-log text|json]\n"
+          + "       [--backend lucene|solr --solr-urls URL[,URL...] --collection NAME --shards N --replicas N]\n"
           + "       newsroom-search eval --corpus FILE_OR_DIR --profile NAME --topics FILE --qrels FILE [--hits N]"
           + " [--per-query true] [--run FILE] [--tag NAME] [--set search.json.path=value ...]");
       System.exit(2);
@@ -82,6 +86,9 @@ public final class Main {
     } catch (IllegalArgumentException | IOException | java.io.UncheckedIOException e) {
       // One line: what is wrong and what to do; no stack trace for a mistake in the configuration.
       log.error("{}", e.getMessage());
+      System.exit(1);
+    } catch (newsroom.backend.BackendUnavailableException e) {
+      log.error("{}", e.detail());
       System.exit(1);
     }
   }
@@ -107,8 +114,9 @@ public final class Main {
             + " they are not indexed", dim, catalog.profile()));
     log.info("indexing {} ({} files, profile {})", corpusPath, corpus.files().size(), catalog.profile());
     IndexBuild build =
-        LuceneBackend.newBuild(
-            indexRoot, catalog, ramBufferMb, keep, options.flag("discard-live-writes"));
+        SolrCommands.selected(options)
+            ? SolrCommands.newBuild(options, catalog)
+            : LuceneBackend.newBuild(indexRoot, catalog, ramBufferMb, keep, options.flag("discard-live-writes"));
     CorpusIndexer.Summary s = new CorpusIndexer(corpus, enricher, threads).build(build);
     log.info(
         "indexed {} articles ({} without a title, {} without a body) from {} files in {} ms ({} articles/s);"
@@ -140,19 +148,23 @@ public final class Main {
     if (!Set.of("text", "json").contains(accessLog)) {
       throw new IllegalArgumentException("--access-log must be text or json, not '" + accessLog + "'");
     }
-    boolean build = LuceneBackend.isEmpty(indexRoot); // a damaged CURRENT stops here, never taken for "no index"
+    boolean solr = SolrCommands.selected(options);
+    // A damaged CURRENT stops here, never taken for "no index".
+    boolean build = solr ? !SolrCommands.exists(options) : LuceneBackend.isEmpty(indexRoot);
     if (build) {
       Catalog.load(config, options.get("profile", Catalog.DEFAULT_PROFILE));
     }
     checkPortFree(port);
 
-    // 2. Open (or, in a folder that never held an index, build) the index.
+    // 2. Open (or, where no index was ever built, build) the index.
     if (build) {
-      log.info("no index in {} yet: building it from the corpus", indexRoot);
+      log.info("no index in {} yet: building it from the corpus", solr ? "Solr" : indexRoot);
       index(options);
     }
     SearchBackend backend =
-        LuceneBackend.open(indexRoot, token.isPresent(), settings, EvalCommand.entityNames(config));
+        solr
+            ? SolrCommands.open(options, settings)
+            : LuceneBackend.open(indexRoot, token.isPresent(), settings, EvalCommand.entityNames(config));
     warmUp(backend);
     Javalin app;
     try {
@@ -211,10 +223,14 @@ public final class Main {
   static void reindex(Options options) throws IOException {
     Path config = options.path("config", "index-config");
     SearchSettings settings = SearchSettings.load(config);
-    if (LuceneBackend.isEmpty(options.path("index", "data/index"))) {
+    boolean solr = SolrCommands.selected(options);
+    if (!solr && LuceneBackend.isEmpty(options.path("index", "data/index"))) {
       throw new IOException("no index in " + options.path("index", "data/index") + " to re-index: build one first");
     }
-    try (LuceneBackend backend = LuceneBackend.open(options.path("index", "data/index"), true, settings)) {
+    try (SearchBackend backend =
+        solr
+            ? SolrCommands.open(options, settings)
+            : LuceneBackend.open(options.path("index", "data/index"), true, settings)) {
       long articles = new LiveIngestion(backend, config).reindex();
       log.info("re-indexed {} articles into {}", articles, backend.status().index());
     }

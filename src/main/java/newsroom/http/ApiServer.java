@@ -172,6 +172,15 @@ public final class ApiServer {
         (e, ctx) -> ctx.status(HttpStatus.NOT_IMPLEMENTED).json(new ApiError("Not implemented", e.getMessage())));
     app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(ApiErrors.toBody(e)));
     app.exception(
+        newsroom.backend.BackendUnavailableException.class,
+        (e, ctx) -> {
+          // The engine is away (a search cluster down): say so briefly, retry later; no stack trace in the log.
+          log.warn("{} {}: {}", ctx.method(), ctx.path(), e.detail());
+          ctx.header("Retry-After", "5")
+              .status(HttpStatus.SERVICE_UNAVAILABLE)
+              .json(new ApiError(e.getMessage(), e.detail()));
+        });
+    app.exception(
         Exception.class,
         (e, ctx) -> {
           if (diskFull(e)) {

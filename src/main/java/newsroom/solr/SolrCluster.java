@@ -1,0 +1,244 @@
+package newsroom.solr;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import newsroom.backend.BackendUnavailableException;
+import newsroom.config.Catalog;
+import newsroom.config.ConfigException;
+import newsroom.config.Json;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
+import org.apache.solr.client.solrj.request.GenericSolrRequest;
+import org.apache.solr.client.solrj.request.schema.SchemaRequest;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.util.ContentStreamBase;
+import org.apache.solr.common.util.NamedList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A SolrCloud cluster reached through its nodes' URLs (no ZooKeeper client), and what the service does to it:
+ * a collection per index build, created from a configset generated from the catalog, served through an alias
+ * that a publish switches atomically.
+ */
+public final class SolrCluster implements Closeable {
+  private static final Logger log = LoggerFactory.getLogger(SolrCluster.class);
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS");
+
+  final CloudSolrClient client;
+  private final List<String> urls;
+
+  private SolrCluster(CloudSolrClient client, List<String> urls) {
+    this.client = client;
+    this.urls = urls;
+  }
+
+  /**
+   * Connects and checks that the cluster answers.
+   *
+   * @param urls node URLs, e.g. {@code http://solr1:8983/solr}
+   * @throws IOException with one line saying which URLs did not answer
+   */
+  public static SolrCluster connect(List<String> urls) throws IOException {
+    if (urls.isEmpty()) {
+      throw new IllegalArgumentException("--solr-urls names no Solr node");
+    }
+    for (String url : urls) {
+      if (!url.startsWith("http://") && !url.startsWith("https://")) {
+        throw new IllegalArgumentException(
+            "--solr-urls takes node URLs such as http://solr1:8983/solr, not '" + url + "'");
+      }
+    }
+    Http2SolrClient.Builder http =
+        new Http2SolrClient.Builder()
+            .withConnectionTimeout(3, TimeUnit.SECONDS)
+            .withIdleTimeout(60, TimeUnit.SECONDS)
+            .withRequestTimeout(60, TimeUnit.SECONDS);
+    CloudSolrClient client =
+        new CloudHttp2SolrClient.Builder(urls)
+            .withInternalClientBuilder(http)
+            .withRetryExpiryTime(1, TimeUnit.SECONDS)
+            .withCollectionCacheTtl(5, TimeUnit.SECONDS)
+            .build();
+    SolrCluster cluster = new SolrCluster(client, List.copyOf(urls));
+    try {
+      cluster.aliases();
+    } catch (BackendUnavailableException e) {
+      cluster.close();
+      throw new IOException(
+          "Solr is not reachable at " + String.join(",", urls) + " (" + SolrErrors.rootLine(e) + ")");
+    }
+    return cluster;
+  }
+
+  public List<String> urls() {
+    return urls;
+  }
+
+  /** The collection an alias points to. */
+  public Map<String, String> aliases() {
+    try {
+      return new CollectionAdminRequest.ListAliases().process(client).getAliases();
+    } catch (Exception e) {
+      throw SolrErrors.failure(e);
+    }
+  }
+
+  public List<String> collections() {
+    try {
+      return CollectionAdminRequest.listCollections(client);
+    } catch (Exception e) {
+      throw SolrErrors.failure(e);
+    }
+  }
+
+  /** What {@code name} serves: the collection its alias points to, or the collection of that name. */
+  public Optional<String> resolve(String name) {
+    String target = aliases().get(name);
+    if (target != null) {
+      return Optional.of(target.split(",")[0]);
+    }
+    return collections().contains(name) ? Optional.of(name) : Optional.empty();
+  }
+
+  /**
+   * A new, empty collection for {@code alias}, named after it and the time, with a configset of the same name
+   * generated from {@code catalog}. Returns once every replica is active.
+   */
+  public String createCollection(String alias, Catalog catalog, int shards, int replicas) throws IOException {
+    if (shards < 1 || replicas < 1) {
+      throw new IllegalArgumentException("--shards and --replicas must be at least 1");
+    }
+    String name = alias + "_" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP);
+    SolrSchema schema = new SolrSchema(catalog);
+    try {
+      ConfigSetAdminRequest.Upload upload = new ConfigSetAdminRequest.Upload();
+      upload.setConfigSetName(name);
+      upload.setUploadStream(
+          new ContentStreamBase.ByteArrayStream(schema.configsetZip(), name + ".zip", "application/zip"));
+      upload.process(client);
+      CollectionAdminRequest.Create create = CollectionAdminRequest.createCollection(name, name, shards, replicas);
+      create.setWaitForFinalState(true);
+      create.process(client);
+    } catch (Exception e) {
+      drop(name);
+      throw new IOException("could not create collection " + name + ": " + SolrErrors.firstLine(e), e);
+    }
+    log.info("created collection {} ({} shards x {} replicas, configset {})", name, shards, replicas, name);
+    return name;
+  }
+
+  /** Points {@code alias} at {@code collection}: one atomic change in the cluster state. */
+  public void switchAlias(String alias, String collection) throws IOException {
+    try {
+      CollectionAdminRequest.createAlias(alias, collection).process(client);
+    } catch (Exception e) {
+      throw new IOException("could not point alias " + alias + " at " + collection + ": " + SolrErrors.firstLine(e), e);
+    }
+  }
+
+  /** Deletes a collection and its configset, quietly: what cannot be deleted is logged and left. */
+  public void drop(String collection) {
+    try {
+      if (collections().contains(collection)) {
+        CollectionAdminRequest.deleteCollection(collection).process(client);
+      }
+    } catch (Exception e) {
+      log.warn("could not delete collection {}: {}", collection, SolrErrors.firstLine(e));
+    }
+    try {
+      ConfigSetAdminRequest.Delete delete = new ConfigSetAdminRequest.Delete();
+      delete.setConfigSetName(collection);
+      delete.process(client);
+    } catch (Exception e) {
+      log.debug("no configset {} deleted: {}", collection, SolrErrors.firstLine(e));
+    }
+  }
+
+  /**
+   * Deletes the collections of earlier builds of {@code alias}, keeping the {@code keep} newest (the served one
+   * among them): in-flight searches on the previous one finish, and it is there to switch back to.
+   */
+  public void prune(String alias, int keep) {
+    String prefix = alias + "_";
+    List<String> builds =
+        new ArrayList<>(collections().stream()
+            .filter(c -> c.startsWith(prefix) && c.substring(prefix.length()).matches("\\d{8}_\\d{6}_\\d{3}"))
+            .sorted(Comparator.reverseOrder())
+            .toList());
+    String served = aliases().get(alias);
+    builds.remove(served);
+    for (String old : builds.subList(Math.min(builds.size(), Math.max(0, keep - 1)), builds.size())) {
+      log.info("deleting collection {} of an earlier build", old);
+      drop(old);
+    }
+  }
+
+  /**
+   * The catalog a collection was built with, read from its configset, after checking that its schema has every
+   * field the catalog needs.
+   *
+   * @throws ConfigException if the collection's configset was not generated by this service, or does not match
+   */
+  public Catalog catalogOf(String collection) {
+    String json;
+    try {
+      GenericSolrRequest req =
+          new GenericSolrRequest(SolrRequest.METHOD.GET, SolrSchema.CATALOG_HANDLER, new ModifiableSolrParams());
+      NamedList<Object> rsp = client.request(req, collection);
+      Object params = rsp.get("params");
+      json = params instanceof NamedList<?> nl ? (String) nl.get(SolrSchema.CATALOG_PARAM)
+          : params instanceof Map<?, ?> m ? (String) m.get(SolrSchema.CATALOG_PARAM) : null;
+    } catch (SolrException | SolrServerException | IOException e) {
+      // No such handler: Solr answers 404 (as an HTML page, which SolrJ reports inside its own exceptions).
+      if (SolrErrors.remoteCode(e) == 404) {
+        json = null;
+      } else {
+        throw SolrErrors.failure(e);
+      }
+    }
+    if (json == null) {
+      throw new ConfigException(
+          "collection " + collection + " was not created by newsroom-search (its configset carries no catalog):"
+              + " create it with `index --backend solr`");
+    }
+    Catalog catalog = Json.read(json, Catalog.class);
+    Map<String, String> actual = new HashMap<>();
+    try {
+      new SchemaRequest.Fields().process(client, collection).getFields()
+          .forEach(f -> actual.put(String.valueOf(f.get("name")), String.valueOf(f.get("type"))));
+    } catch (Exception e) {
+      throw SolrErrors.failure(e);
+    }
+    new SolrSchema(catalog).fields().forEach((field, type) -> {
+      if (!type.equals(actual.get(field))) {
+        throw new ConfigException(
+            "the configset of collection " + collection + " does not match profile '" + catalog.profile()
+                + "': field '" + field + "' should be of type " + type + " but is "
+                + (actual.containsKey(field) ? actual.get(field) : "missing") + "; re-index with `index --backend solr`");
+      }
+    });
+    return catalog;
+  }
+
+  @Override
+  public void close() throws IOException {
+    client.close();
+  }
+}
