@@ -11,8 +11,9 @@
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
 COPY pom.xml newsroom ./
-# The top-level build names every module: the reactor reads the bench module's pom, and builds src alone.
+# The top-level build names every module: the reactor reads the other modules' poms, and builds src alone.
 COPY bench/pom.xml bench/
+COPY solr-cluster/pom.xml solr-cluster/
 COPY src src
 RUN ./newsroom build
 

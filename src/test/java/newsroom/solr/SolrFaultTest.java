@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrFaultTest {
-  private static final String TOKEN = "fault-token";
+  private static final String TOKEN = "fault-token-5d1e0c7a";
   private ClusterProcess process;
   private SolrBackend backend;
   private List<String> cleanup = List.of();
