@@ -36,7 +36,9 @@ final class SolrCommands {
     SolrCluster cluster = connect(options);
     IndexBuild build;
     try {
-      build = SolrBackend.newBuild(cluster, collection(options), catalog, shards(options), replicas(options));
+      build = SolrBackend.newBuild(
+          cluster, collection(options), catalog, SearchSettings.load(config(options)).ranking().bm25(), shards(options),
+          replicas(options));
     } catch (IOException | RuntimeException e) {
       cluster.close();
       throw e;
@@ -84,7 +86,8 @@ final class SolrCommands {
     SolrCluster cluster = connect(options);
     try {
       return SolrBackend.open(
-          cluster, collection(options), settings, options.get("profile", null), shards(options), replicas(options));
+          cluster, collection(options), settings, options.get("profile", null), shards(options), replicas(options),
+          EvalCommand.entityNames(config(options)));
     } catch (IOException | RuntimeException e) {
       cluster.close();
       throw e;
@@ -102,6 +105,10 @@ final class SolrCommands {
     } catch (BackendUnavailableException e) {
       throw new IOException(e.detail(), e);
     }
+  }
+
+  private static java.nio.file.Path config(Options options) {
+    return options.path("config", "index-config");
   }
 
   private static String collection(Options options) {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import newsroom.backend.BackendStatus;
 import newsroom.backend.ExportSink;
@@ -25,8 +26,9 @@ import newsroom.backend.SearchResponse;
 import newsroom.backend.SimilarArticle;
 import newsroom.config.Catalog;
 import newsroom.config.ConfigException;
+import newsroom.config.EntityNames;
+import newsroom.config.RankingSettings;
 import newsroom.config.SearchSettings;
-import newsroom.lucene.QueryCheck;
 import newsroom.lucene.TextTerms;
 import newsroom.model.Article;
 import newsroom.model.ArticleFields;
@@ -58,19 +60,20 @@ public final class SolrBackend implements SearchBackend {
   private static final int KEEP_COLLECTIONS = 2;
 
   /**
-   * What is served: a collection and the catalog it was built with, whose analysis queries are checked with and
-   * sampled texts are read with.
+   * What is served: a collection and the catalog it was built with, whose analysis queries are checked with,
+   * plain words are read with (and expanded with the catalog's entity names) and sampled texts are read with.
    */
-  private record Served(String collection, Catalog catalog, QueryCheck queries, TextTerms text) {
-    Served(String collection, Catalog catalog) {
-      this(collection, catalog, new QueryCheck(catalog), new TextTerms(catalog));
-    }
+  private record Served(String collection, Catalog catalog, SolrQueries queries, TextTerms text) {}
+
+  private Served serve(String collection, Catalog catalog) {
+    return new Served(collection, catalog, SolrQueries.of(catalog, settings, entityNames), new TextTerms(catalog));
   }
 
   private final SolrCluster cluster;
   private final SolrReads reads;
   private final String alias;
   private final SearchSettings settings;
+  private final Function<Catalog, EntityNames> entityNames;
   private final int shards;
   private final int replicas;
   private volatile Served served;
@@ -86,14 +89,22 @@ public final class SolrBackend implements SearchBackend {
   private volatile long commitsCompleted;
 
   private SolrBackend(
-      SolrCluster cluster, String alias, Served served, SearchSettings settings, int shards, int replicas) {
+      SolrCluster cluster, String alias, SearchSettings settings, Function<Catalog, EntityNames> entityNames,
+      int shards, int replicas) {
     this.cluster = cluster;
     this.reads = new SolrReads(cluster);
     this.alias = alias;
-    this.served = served;
     this.settings = settings;
+    this.entityNames = entityNames;
     this.shards = shards;
     this.replicas = replicas;
+  }
+
+  /** As {@link #open(SolrCluster, String, SearchSettings, String, int, int, Function)}, with no entity names. */
+  public static SolrBackend open(
+      SolrCluster cluster, String alias, SearchSettings settings, String profile, int shards, int replicas)
+      throws IOException {
+    return open(cluster, alias, settings, profile, shards, replicas, catalog -> EntityNames.none());
   }
 
   /**
@@ -101,12 +112,15 @@ public final class SolrBackend implements SearchBackend {
    *
    * @param profile the profile the caller expects, or null to take the collection's
    * @param shards shards of the collections a rebuild creates
+   * @param entityNames the entity names of a served catalog's dictionaries, for the expansion of plain-word
+   *     queries (search.json's {@code ranking.entities})
    * @throws IOException if there is nothing of that name
    * @throws ConfigException if its configset was not generated from a catalog, does not match it, or was built
    *     with another profile
    */
   public static SolrBackend open(
-      SolrCluster cluster, String alias, SearchSettings settings, String profile, int shards, int replicas)
+      SolrCluster cluster, String alias, SearchSettings settings, String profile, int shards, int replicas,
+      Function<Catalog, EntityNames> entityNames)
       throws IOException {
     String collection =
         cluster.resolve(alias)
@@ -121,13 +135,35 @@ public final class SolrBackend implements SearchBackend {
           "collection " + collection + " was built with profile '" + catalog.profile() + "', not '" + profile
               + "': re-index it with --profile " + profile + " or serve it without --profile");
     }
-    return new SolrBackend(cluster, alias, new Served(collection, catalog), settings, shards, replicas);
+    SolrBackend backend = new SolrBackend(cluster, alias, settings, entityNames, shards, replicas);
+    backend.served = backend.serve(collection, catalog);
+    backend.checkRanking(collection);
+    return backend;
   }
 
-  /** A new collection for {@code alias}, filled by the build and served once it is published. */
-  public static IndexBuild newBuild(SolrCluster cluster, String alias, Catalog catalog, int shards, int replicas)
+  /**
+   * A new collection for {@code alias}, ranking with {@code bm25} (search.json's), filled by the build and
+   * served once it is published.
+   */
+  public static IndexBuild newBuild(
+      SolrCluster cluster, String alias, Catalog catalog, RankingSettings.Bm25 bm25, int shards, int replicas)
       throws IOException {
-    return new SolrIndexBuild(cluster, alias, catalog, shards, replicas, KEEP_COLLECTIONS);
+    return new SolrIndexBuild(cluster, alias, catalog, bm25, shards, replicas, KEEP_COLLECTIONS);
+  }
+
+  /**
+   * Says so when the collection ranks with other BM25 parameters than search.json's: they are part of the
+   * collection's schema, so a change of search.json reaches it with the next re-index.
+   */
+  private void checkRanking(String collection) {
+    RankingSettings.Bm25 wanted = settings.ranking().bm25();
+    RankingSettings.Bm25 actual = cluster.bm25Of(collection);
+    if (!wanted.equals(actual)) {
+      log.warn("collection {} ranks with BM25 {}, search.json says k1 {} b {}: re-index to apply them"
+              + " (POST /api/admin/reindex, or `reindex --backend solr`)",
+          collection, actual == null ? "parameters of its own" : "k1 " + actual.k1() + " b " + actual.b(),
+          wanted.k1(), wanted.b());
+    }
   }
 
   @Override
@@ -150,7 +186,7 @@ public final class SolrBackend implements SearchBackend {
     long start = System.nanoTime();
     Served s = served;
     Catalog catalog = s.catalog();
-    SolrQuery q = SolrQueries.matching(request, catalog, settings, s.queries());
+    SolrQuery q = s.queries().matching(request);
     q.setRows(request.size());
     q.set("sort", SolrQueries.sort(request.sort()));
     SolrHits.request(q, catalog, settings);
@@ -196,20 +232,20 @@ public final class SolrBackend implements SearchBackend {
   public Timeline counts(SearchRequest request, Interval interval) {
     Served s = served;
     return SolrTimeline.count(
-        reads, s.collection(), s.catalog(), SolrQueries.matching(request, s.catalog(), settings, s.queries()), interval);
+        reads, s.collection(), s.catalog(), s.queries().matching(request), interval);
   }
 
   @Override
   public long export(SearchRequest request, ExportSink sink) throws IOException {
     Served s = served;
-    SolrQuery matching = SolrQueries.matching(request, s.catalog(), settings, s.queries());
+    SolrQuery matching = s.queries().matching(request);
     return SolrExport.export(reads, s.collection(), s.catalog(), settings, request, matching, sink);
   }
 
   @Override
   public SignificantTerms significantTerms(SearchRequest request, int size) {
     Served s = served;
-    SolrQuery matching = SolrQueries.matching(request, s.catalog(), settings, s.queries());
+    SolrQuery matching = s.queries().matching(request);
     return SolrSignificantTerms.find(reads, s.collection(), s.text(), request, matching, size);
   }
 
@@ -310,7 +346,7 @@ public final class SolrBackend implements SearchBackend {
     String target = null;
     try {
       Served from = served;
-      target = cluster.createCollection(alias, catalog, shards, replicas);
+      target = cluster.createCollection(alias, catalog, settings.ranking().bm25(), shards, replicas);
       // Taken exclusively, so no write that started before the copy goes unrecorded.
       switchLock.writeLock().lock();
       try {
@@ -334,7 +370,7 @@ public final class SolrBackend implements SearchBackend {
         }
         cluster.client.commit(target, true, true, false);
         cluster.switchAlias(alias, target);
-        served = new Served(target, catalog);
+        served = serve(target, catalog);
         touchedDuringRebuild = null;
       } finally {
         switchLock.writeLock().unlock();
@@ -388,11 +424,12 @@ public final class SolrBackend implements SearchBackend {
       Catalog catalog = cluster.catalogOf(now.get());
       switchLock.writeLock().lock();
       try {
-        served = new Served(now.get(), catalog);
+        served = serve(now.get(), catalog);
       } finally {
         switchLock.writeLock().unlock();
       }
       log.info("alias {} now points to {}: serving it", alias, now.get());
+      checkRanking(now.get());
     }
   }
 

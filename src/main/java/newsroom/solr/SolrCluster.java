@@ -16,6 +16,7 @@ import newsroom.backend.BackendUnavailableException;
 import newsroom.config.Catalog;
 import newsroom.config.ConfigException;
 import newsroom.config.Json;
+import newsroom.config.RankingSettings;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
@@ -121,12 +122,13 @@ public final class SolrCluster implements Closeable {
    * A new, empty collection for {@code alias}, named after it and the time, with a configset of the same name
    * generated from {@code catalog}. Returns once every replica is active.
    */
-  public String createCollection(String alias, Catalog catalog, int shards, int replicas) throws IOException {
+  public String createCollection(String alias, Catalog catalog, RankingSettings.Bm25 bm25, int shards, int replicas)
+      throws IOException {
     if (shards < 1 || replicas < 1) {
       throw new IllegalArgumentException("--shards and --replicas must be at least 1");
     }
     String name = alias + "_" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP);
-    SolrSchema schema = new SolrSchema(catalog);
+    SolrSchema schema = new SolrSchema(catalog, bm25);
     try {
       ConfigSetAdminRequest.Upload upload = new ConfigSetAdminRequest.Upload();
       upload.setConfigSetName(name);
@@ -226,7 +228,7 @@ public final class SolrCluster implements Closeable {
     } catch (Exception e) {
       throw SolrErrors.failure(e);
     }
-    new SolrSchema(catalog).fields().forEach((field, type) -> {
+    SolrSchema.fields(catalog).forEach((field, type) -> {
       if (!type.equals(actual.get(field))) {
         throw new ConfigException(
             "the configset of collection " + collection + " does not match profile '" + catalog.profile()
@@ -235,6 +237,28 @@ public final class SolrCluster implements Closeable {
       }
     });
     return catalog;
+  }
+
+  /**
+   * The BM25 parameters a collection ranks with, read back from its schema (the Schema API), or null when its
+   * schema names no BM25 similarity with both.
+   */
+  public RankingSettings.Bm25 bm25Of(String collection) {
+    Map<String, Object> similarity;
+    try {
+      similarity = new SchemaRequest.GlobalSimilarity().process(client, collection).getSimilarity();
+    } catch (Exception e) {
+      throw SolrErrors.failure(e);
+    }
+    // The Schema API answers the factory's parameters as written in the schema: {class, k1: "2.0", b: "0.9"}.
+    try {
+      return new RankingSettings.Bm25(
+          Float.parseFloat(String.valueOf(similarity.get(SolrSchema.K1))),
+          Float.parseFloat(String.valueOf(similarity.get(SolrSchema.B))));
+    } catch (RuntimeException e) {
+      log.debug("collection {} has no BM25 parameters in its schema: {}", collection, similarity);
+      return null;
+    }
   }
 
   @Override
