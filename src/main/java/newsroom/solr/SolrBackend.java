@@ -127,7 +127,7 @@ public final class SolrBackend implements SearchBackend {
             .orElseThrow(
                 () ->
                     new IOException(
-                        "Solr at " + String.join(",", cluster.urls()) + " has no collection or alias '" + alias
+                        "Solr at " + cluster.where() + " has no collection or alias '" + alias
                             + "': create it with `index --backend solr --collection " + alias + "`"));
     Catalog catalog = cluster.catalogOf(collection);
     if (profile != null && !profile.equals(catalog.profile())) {
