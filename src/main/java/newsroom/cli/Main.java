@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *          [--hits N] [--per-query true] [--run FILE] [--set ranking.bm25.k1=0.9 ...]   (see {@link EvalCommand})
  * </pre>
  *
- * With {@code --backend solr --solr-urls URL[,URL...] --collection NAME [--shards N --replicas N]} each command
+ * With {@code --backend solr --solr-zk HOST:PORT[,...][/chroot]} (or {@code --solr-urls URL[,URL...]}) {@code
+ * --collection NAME [--shards N --replicas N]} each command
  * works on a SolrCloud collection alias instead of the index folder (see {@link SolrCommands}).
  *
  * The server takes live writes only when a write token is configured: NEWSROOM_WRITE_TOKEN, or a file named by
@@ -56,7 +57,7 @@ public final class Main {
       Set.of(
           "corpus", "index", "config", "profile", "threads", "port", "ram-buffer-mb", "keep", "reload-seconds",
           "write-token-file", "max-body-mb", "access-log", "topics", "qrels", "hits", "per-query", "run", "tag", "set",
-          "syntax", "backend", "solr-urls", "collection", "shards", "replicas");
+          "syntax", "backend", "solr-urls", "solr-zk", "collection", "shards", "replicas");
   /** Options that take no value. */
   private static final Set<String> SWITCHES = Set.of("discard-live-writes");
   static final int MIN_TOKEN_LENGTH = WriteAccess.MIN_TOKEN_LENGTH;
@@ -69,7 +70,8 @@ public final class Main {
       System.err.println("usage: newsroom-search (index|serve|reindex) [--corpus DIR] [--index DIR] [--config DIR]"
           + " [--profile NAME] [--port N] [--threads N] [--write-token-file FILE] [--max-body-mb N]"
           + " [--keep N] [--discard-live-writes] [--access-log text|json]\n"
-          + "       [--backend lucene|solr --solr-urls URL[,URL...] --collection NAME --shards N --replicas N]\n"
+          + "       [--backend lucene|solr --solr-zk HOST:PORT[,...][/chroot] | --solr-urls URL[,URL...]"
+          + " --collection NAME --shards N --replicas N]\n"
           + "       newsroom-search eval --corpus FILE_OR_DIR --profile NAME --topics FILE --qrels FILE [--hits N]"
           + " [--per-query true] [--run FILE] [--tag NAME] [--set search.json.path=value ...]");
       System.exit(2);

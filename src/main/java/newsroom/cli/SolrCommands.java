@@ -12,13 +12,13 @@ import newsroom.solr.SolrBackend;
 import newsroom.solr.SolrCluster;
 
 /**
- * The command line's SolrCloud backend: {@code --backend solr --solr-urls URL[,URL...] --collection NAME
- * [--shards N --replicas N]}. NAME is an alias that the service points at the collection of its latest build
+ * The command line's SolrCloud backend: {@code --backend solr (--solr-zk HOST:PORT[,HOST:PORT...][/chroot] |
+ * --solr-urls URL[,URL...]) --collection NAME [--shards N --replicas N]}. NAME is an alias that the service points at the collection of its latest build
  * (NAME_yyyyMMdd_HHmmss_SSS), each with a configset of the same name generated from the profile and
  * analysis.json.
  */
 final class SolrCommands {
-  static final List<String> OPTIONS = List.of("backend", "solr-urls", "collection", "shards", "replicas");
+  static final List<String> OPTIONS = List.of("backend", "solr-urls", "solr-zk", "collection", "shards", "replicas");
 
   private SolrCommands() {}
 
@@ -36,7 +36,9 @@ final class SolrCommands {
     SolrCluster cluster = connect(options);
     IndexBuild build;
     try {
-      build = SolrBackend.newBuild(cluster, collection(options), catalog, shards(options), replicas(options));
+      build = SolrBackend.newBuild(
+          cluster, collection(options), catalog, SearchSettings.load(config(options)).ranking().bm25(), shards(options),
+          replicas(options));
     } catch (IOException | RuntimeException e) {
       cluster.close();
       throw e;
@@ -84,24 +86,37 @@ final class SolrCommands {
     SolrCluster cluster = connect(options);
     try {
       return SolrBackend.open(
-          cluster, collection(options), settings, options.get("profile", null), shards(options), replicas(options));
+          cluster, collection(options), settings, options.get("profile", null), shards(options), replicas(options),
+          EvalCommand.entityNames(config(options)));
     } catch (IOException | RuntimeException e) {
       cluster.close();
       throw e;
     }
   }
 
-  private static SolrCluster connect(Options options) throws IOException {
+  /** The cluster named by {@code --solr-zk} (its ZooKeeper) or {@code --solr-urls} (some of its nodes): one of them. */
+  static SolrCluster connect(Options options) throws IOException {
     String urls = options.get("solr-urls", null);
-    if (urls == null || urls.isBlank()) {
+    String zk = options.get("solr-zk", null);
+    boolean byUrls = urls != null && !urls.isBlank();
+    boolean byZk = zk != null && !zk.isBlank();
+    if (byUrls == byZk) {
       throw new IllegalArgumentException(
-          "--backend solr needs --solr-urls http://HOST:8983/solr[,http://HOST2:8983/solr...] (or NEWSROOM_SOLR_URLS)");
+          "--backend solr needs " + (byUrls ? "only one of " : "") + "--solr-zk HOST:2181[,HOST2:2181...][/chroot]"
+              + " or --solr-urls http://HOST:8983/solr[,http://HOST2:8983/solr...] (or NEWSROOM_SOLR_ZK,"
+              + " NEWSROOM_SOLR_URLS)");
     }
     try {
-      return SolrCluster.connect(Arrays.stream(urls.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList());
+      return byZk
+          ? SolrCluster.connectZk(zk)
+          : SolrCluster.connect(Arrays.stream(urls.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList());
     } catch (BackendUnavailableException e) {
       throw new IOException(e.detail(), e);
     }
+  }
+
+  private static java.nio.file.Path config(Options options) {
+    return options.path("config", "index-config");
   }
 
   private static String collection(Options options) {

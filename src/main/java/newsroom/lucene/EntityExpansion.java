@@ -65,15 +65,10 @@ final class EntityExpansion {
     float weight = settings.ranking().entities().weight();
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int added = 0;
-    for (Entity e : entities) {
-      if (e.names().stream().noneMatch(n -> named(n, text, words.terms()))) {
-        continue;
-      }
+    for (List<String> names : otherNames(text, words.terms())) {
       List<Query> others = new ArrayList<>();
-      for (Name n : e.names()) {
-        if (Collections.indexOfSubList(words.terms(), n.tokens()) < 0) {
-          others.add(nameQuery(n.text(), settings));
-        }
+      for (String name : names) {
+        others.add(nameQuery(name, settings));
       }
       others.removeIf(q -> q == null);
       if (!others.isEmpty()) {
@@ -82,6 +77,29 @@ final class EntityExpansion {
       }
     }
     return added == 0 ? null : b.build();
+  }
+
+  /**
+   * For each entity that {@code text} (analysed: {@code terms}) names, its other names as the dictionary writes
+   * them: those the text does not use.
+   */
+  List<List<String>> otherNames(String text, List<String> terms) {
+    List<List<String>> found = new ArrayList<>();
+    for (Entity e : entities) {
+      if (e.names().stream().noneMatch(n -> named(n, text, terms))) {
+        continue;
+      }
+      List<String> others = new ArrayList<>();
+      for (Name n : e.names()) {
+        if (Collections.indexOfSubList(terms, n.tokens()) < 0) {
+          others.add(n.text());
+        }
+      }
+      if (!others.isEmpty()) {
+        found.add(others);
+      }
+    }
+    return found;
   }
 
   private static boolean named(Name n, String text, List<String> terms) {

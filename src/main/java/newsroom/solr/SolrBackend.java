@@ -1,11 +1,8 @@
 package newsroom.solr;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,31 +10,32 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import newsroom.backend.BackendStatus;
+import newsroom.backend.ExportSink;
+import newsroom.backend.Interval;
+import newsroom.backend.SignificantTerms;
+import newsroom.backend.Timeline;
 import newsroom.backend.IndexBuild;
 import newsroom.backend.InvalidRequestException;
 import newsroom.backend.RebuildRunningException;
 import newsroom.backend.SearchBackend;
 import newsroom.backend.SearchRequest;
 import newsroom.backend.SearchResponse;
-import newsroom.backend.SearchResponse.FacetCount;
-import newsroom.backend.SearchResponse.FacetView;
-import newsroom.backend.SearchResponse.Hit;
 import newsroom.backend.SimilarArticle;
 import newsroom.config.Catalog;
 import newsroom.config.ConfigException;
-import newsroom.config.Dimension;
+import newsroom.config.EntityNames;
+import newsroom.config.RankingSettings;
 import newsroom.config.SearchSettings;
-import newsroom.lucene.QueryCheck;
+import newsroom.lucene.TextTerms;
 import newsroom.model.Article;
 import newsroom.model.ArticleFields;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
-import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.util.NamedList;
@@ -50,28 +48,32 @@ import org.slf4j.LoggerFactory;
  * (the query is first parsed with the same classic parser as the embedded index, so both refuse the same input
  * alike); facets are JSON facets whose filters are tagged and excluded from their own dimension's counts
  * (drill-sideways); highlighting is Solr's unified highlighter with the same {@code <mark>} tags and HTML
- * escaping; "more like this" is Solr's {@code {!mlt}}. A write is acknowledged once every replica has it in its
+ * escaping; "more like this" is Solr's {@code {!mlt}}. The analyst tools have classes of their own: timeline
+ * counts ({@link SolrTimeline}), cursor paging ({@link SolrCursor}), export ({@link SolrExport}) and significant
+ * terms ({@link SolrSignificantTerms}), all over the same matches ({@link SolrQueries}). A write is acknowledged once every replica has it in its
  * update log, and visible when it returns (a soft commit, shared by writes that arrive together). A rebuild
  * builds a new collection and switches the alias.
  */
 public final class SolrBackend implements SearchBackend {
   private static final Logger log = LoggerFactory.getLogger(SolrBackend.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BATCH = 500;
   private static final int KEEP_COLLECTIONS = 2;
-  private static final int OVERREQUEST = 1000;
-  private static final long[] READ_RETRY_PAUSES_MS = {100, 500, 1000};
 
-  /** What is served: a collection and the catalog it was built with (and the analyzer queries are checked with). */
-  private record Served(String collection, Catalog catalog, QueryCheck queries) {
-    Served(String collection, Catalog catalog) {
-      this(collection, catalog, new QueryCheck(catalog));
-    }
+  /**
+   * What is served: a collection and the catalog it was built with, whose analysis queries are checked with,
+   * plain words are read with (and expanded with the catalog's entity names) and sampled texts are read with.
+   */
+  private record Served(String collection, Catalog catalog, SolrQueries queries, TextTerms text) {}
+
+  private Served serve(String collection, Catalog catalog) {
+    return new Served(collection, catalog, SolrQueries.of(catalog, settings, entityNames), new TextTerms(catalog));
   }
 
   private final SolrCluster cluster;
+  private final SolrReads reads;
   private final String alias;
   private final SearchSettings settings;
+  private final Function<Catalog, EntityNames> entityNames;
   private final int shards;
   private final int replicas;
   private volatile Served served;
@@ -87,13 +89,22 @@ public final class SolrBackend implements SearchBackend {
   private volatile long commitsCompleted;
 
   private SolrBackend(
-      SolrCluster cluster, String alias, Served served, SearchSettings settings, int shards, int replicas) {
+      SolrCluster cluster, String alias, SearchSettings settings, Function<Catalog, EntityNames> entityNames,
+      int shards, int replicas) {
     this.cluster = cluster;
+    this.reads = new SolrReads(cluster);
     this.alias = alias;
-    this.served = served;
     this.settings = settings;
+    this.entityNames = entityNames;
     this.shards = shards;
     this.replicas = replicas;
+  }
+
+  /** As {@link #open(SolrCluster, String, SearchSettings, String, int, int, Function)}, with no entity names. */
+  public static SolrBackend open(
+      SolrCluster cluster, String alias, SearchSettings settings, String profile, int shards, int replicas)
+      throws IOException {
+    return open(cluster, alias, settings, profile, shards, replicas, catalog -> EntityNames.none());
   }
 
   /**
@@ -101,19 +112,22 @@ public final class SolrBackend implements SearchBackend {
    *
    * @param profile the profile the caller expects, or null to take the collection's
    * @param shards shards of the collections a rebuild creates
+   * @param entityNames the entity names of a served catalog's dictionaries, for the expansion of plain-word
+   *     queries (search.json's {@code ranking.entities})
    * @throws IOException if there is nothing of that name
    * @throws ConfigException if its configset was not generated from a catalog, does not match it, or was built
    *     with another profile
    */
   public static SolrBackend open(
-      SolrCluster cluster, String alias, SearchSettings settings, String profile, int shards, int replicas)
+      SolrCluster cluster, String alias, SearchSettings settings, String profile, int shards, int replicas,
+      Function<Catalog, EntityNames> entityNames)
       throws IOException {
     String collection =
         cluster.resolve(alias)
             .orElseThrow(
                 () ->
                     new IOException(
-                        "Solr at " + String.join(",", cluster.urls()) + " has no collection or alias '" + alias
+                        "Solr at " + cluster.where() + " has no collection or alias '" + alias
                             + "': create it with `index --backend solr --collection " + alias + "`"));
     Catalog catalog = cluster.catalogOf(collection);
     if (profile != null && !profile.equals(catalog.profile())) {
@@ -121,13 +135,35 @@ public final class SolrBackend implements SearchBackend {
           "collection " + collection + " was built with profile '" + catalog.profile() + "', not '" + profile
               + "': re-index it with --profile " + profile + " or serve it without --profile");
     }
-    return new SolrBackend(cluster, alias, new Served(collection, catalog), settings, shards, replicas);
+    SolrBackend backend = new SolrBackend(cluster, alias, settings, entityNames, shards, replicas);
+    backend.served = backend.serve(collection, catalog);
+    backend.checkRanking(collection);
+    return backend;
   }
 
-  /** A new collection for {@code alias}, filled by the build and served once it is published. */
-  public static IndexBuild newBuild(SolrCluster cluster, String alias, Catalog catalog, int shards, int replicas)
+  /**
+   * A new collection for {@code alias}, ranking with {@code bm25} (search.json's), filled by the build and
+   * served once it is published.
+   */
+  public static IndexBuild newBuild(
+      SolrCluster cluster, String alias, Catalog catalog, RankingSettings.Bm25 bm25, int shards, int replicas)
       throws IOException {
-    return new SolrIndexBuild(cluster, alias, catalog, shards, replicas, KEEP_COLLECTIONS);
+    return new SolrIndexBuild(cluster, alias, catalog, bm25, shards, replicas, KEEP_COLLECTIONS);
+  }
+
+  /**
+   * Says so when the collection ranks with other BM25 parameters than search.json's: they are part of the
+   * collection's schema, so a change of search.json reaches it with the next re-index.
+   */
+  private void checkRanking(String collection) {
+    RankingSettings.Bm25 wanted = settings.ranking().bm25();
+    RankingSettings.Bm25 actual = cluster.bm25Of(collection);
+    if (!wanted.equals(actual)) {
+      log.warn("collection {} ranks with BM25 {}, search.json says k1 {} b {}: re-index to apply them"
+              + " (POST /api/admin/reindex, or `reindex --backend solr`)",
+          collection, actual == null ? "parameters of its own" : "k1 " + actual.k1() + " b " + actual.b(),
+          wanted.k1(), wanted.b());
+    }
   }
 
   @Override
@@ -150,93 +186,73 @@ public final class SolrBackend implements SearchBackend {
     long start = System.nanoTime();
     Served s = served;
     Catalog catalog = s.catalog();
-    request.check(settings, catalog);
-    SolrQuery q = new SolrQuery();
-    if (request.query().isBlank()) {
-      q.setQuery("*:*");
-    } else {
-      // Parsed as the embedded index does only to refuse the same input with the same 400s: edismax would
-      // quietly search a broken query as plain words.
-      s.queries().check(request, settings);
-      q.set("defType", "edismax");
-      q.setQuery(request.query());
-      q.set("qf", ArticleFields.TEXT.stream()
-          .map(f -> f + "^" + settings.fieldBoosts().getOrDefault(f, 1f)).collect(Collectors.joining(" ")));
-      // A match in both fields counts both, as the classic parser's sum over fields does.
-      q.set("tie", "1.0");
-      // Split on whitespace before analysis, as the classic parser does.
-      q.set("sow", "true");
-      q.set("q.op", "AND".equalsIgnoreCase(settings.defaultOperator()) ? "AND" : "OR");
-    }
-    for (Map.Entry<String, List<String>> filter : request.filters().entrySet()) {
-      String field = SolrSchema.facetField(filter.getKey());
-      q.addFilterQuery(
-          "{!tag=" + tag(filter.getKey()) + "}"
-              + filter.getValue().stream().map(v -> field + ":" + quote(v)).collect(Collectors.joining(" OR ")));
-    }
-    Optional<Dimension> date = catalog.dateDimension();
-    if (!request.datePath().isEmpty()) {
-      String path = String.join("/", request.datePath());
-      q.addFilterQuery(
-          "{!tag=" + tag(date.orElseThrow().name()) + "}" + SolrSchema.dateField(request.datePath().size()) + ":"
-              + quote(path));
-    }
-    if (request.from() != null || request.to() != null) {
-      q.addFilterQuery(
-          ArticleFields.PUBLISHED + ":["
-              + (request.from() == null ? "*" : request.from().toEpochMilli()) + " TO "
-              + (request.to() == null ? "*" : request.to().toEpochMilli()) + "]");
-    }
-    q.set("json.facet", facetRequest(catalog, request));
-    q.setStart((request.page() - 1) * request.size());
+    SolrQuery q = s.queries().matching(request);
     q.setRows(request.size());
-    q.setFields(hitFields(catalog));
-    switch (request.sort()) {
-      case RELEVANCE -> q.set("sort", "score desc,id asc");
-      case DATE -> q.set("sort", "published asc,score desc,id asc");
-      case NEWEST -> q.set("sort", "published desc,score desc,id asc");
+    q.set("sort", SolrQueries.sort(request.sort()));
+    SolrHits.request(q, catalog, settings);
+    String next = null;
+    NamedList<Object> facets = null;
+    QueryResponse rsp;
+    if (request.cursor() != null) {
+      // A cursor page: hits and the exact total, no facet counts (as in the embedded index).
+      String mark = SolrCursor.mark(request);
+      q.set(CursorMarkParams.CURSOR_MARK_PARAM, mark);
+      try {
+        rsp = reads.query(s.collection(), q);
+      } catch (InvalidRequestException e) {
+        throw e.detail() != null && e.detail().contains("cursorMark")
+            ? SolrCursor.invalid("it is not a cursor this server gave") : e;
+      }
+      String solrNext = rsp.getNextCursorMark();
+      if (request.size() > 0 && rsp.getResults().size() == request.size() && solrNext != null
+          && !solrNext.equals(mark)) {
+        next = SolrCursor.encode(request.sort(), solrNext);
+      }
+    } else {
+      q.set("json.facet", SolrFacets.request(catalog, request));
+      q.setStart((request.page() - 1) * request.size());
+      rsp = reads.query(s.collection(), q);
+      facets = SolrFacets.of(rsp);
     }
-    if (request.size() > 0) {
-      highlight(q);
-    }
-    QueryResponse rsp = query(s.collection(), q);
-    SolrDocumentList docs = rsp.getResults();
-    Map<String, Map<String, List<String>>> hl = rsp.getHighlighting();
-    List<Hit> hits = new ArrayList<>(docs.size());
-    for (SolrDocument d : docs) {
-      Article a = SolrDocuments.fromDocument(d, catalog);
-      Map<String, List<String>> marked = hl == null ? Map.of() : hl.getOrDefault(a.id(), Map.of());
-      List<String> title = marked.get(ArticleFields.TITLE);
-      Object score = d.getFirstValue("score");
-      hits.add(
-          new Hit(
-              a.id(),
-              a.title(),
-              a.source(),
-              a.url(),
-              a.published(),
-              score instanceof Number n ? n.floatValue() : null,
-              title == null || title.isEmpty() ? escape(a.title()) : title.get(0),
-              marked.getOrDefault(ArticleFields.BODY, List.of()).stream().map(String::strip).toList(),
-              a.labels()));
-    }
-    @SuppressWarnings("unchecked")
-    NamedList<Object> facets = (NamedList<Object>) rsp.getResponse().get("facets");
     return new SearchResponse(
         request.query(),
-        docs.getNumFound(),
+        rsp.getResults().getNumFound(),
         (System.nanoTime() - start) / 1_000_000,
         request.page(),
         request.size(),
         request.sort().param(),
-        hits,
-        facetViews(catalog, facets, request));
+        SolrHits.of(rsp, catalog),
+        facets == null ? List.of() : SolrFacets.views(catalog, facets, request),
+        request.resolvedSyntax().param(),
+        List.of(),
+        next);
+  }
+
+  @Override
+  public Timeline counts(SearchRequest request, Interval interval) {
+    Served s = served;
+    return SolrTimeline.count(
+        reads, s.collection(), s.catalog(), s.queries().matching(request), interval);
+  }
+
+  @Override
+  public long export(SearchRequest request, ExportSink sink) throws IOException {
+    Served s = served;
+    SolrQuery matching = s.queries().matching(request);
+    return SolrExport.export(reads, s.collection(), s.catalog(), settings, request, matching, sink);
+  }
+
+  @Override
+  public SignificantTerms significantTerms(SearchRequest request, int size) {
+    Served s = served;
+    SolrQuery matching = s.queries().matching(request);
+    return SolrSignificantTerms.find(reads, s.collection(), s.text(), request, matching, size);
   }
 
   @Override
   public Optional<Article> article(String id) {
     Served s = served;
-    SolrDocument doc = read(() -> cluster.client.getById(s.collection(), id));
+    SolrDocument doc = SolrReads.read(() -> cluster.client.getById(s.collection(), id));
     return Optional.ofNullable(doc).map(d -> SolrDocuments.fromDocument(d, s.catalog()));
   }
 
@@ -254,7 +270,7 @@ public final class SolrBackend implements SearchBackend {
     q.setRows(limit + 1);
     q.setFields(ArticleFields.ID, ArticleFields.TITLE, ArticleFields.SOURCE, ArticleFields.PUBLISHED, "score");
     List<SimilarArticle> similar = new ArrayList<>();
-    for (SolrDocument d : query(s.collection(), q).getResults()) {
+    for (SolrDocument d : reads.query(s.collection(), q).getResults()) {
       String other = SolrDocuments.string(d, ArticleFields.ID);
       if (!other.equals(id) && similar.size() < limit) {
         Object score = d.getFirstValue("score");
@@ -275,7 +291,7 @@ public final class SolrBackend implements SearchBackend {
     Served s = served;
     SolrQuery q = new SolrQuery("*:*");
     q.setRows(0);
-    return new BackendStatus("solr", s.collection(), query(s.collection(), q).getResults().getNumFound());
+    return new BackendStatus("solr", s.collection(), reads.query(s.collection(), q).getResults().getNumFound());
   }
 
   @Override
@@ -299,7 +315,7 @@ public final class SolrBackend implements SearchBackend {
         update.deleteById(new ArrayList<>(deletes));
       }
       // Upserts by id and deletes by id are idempotent: sending them again after a failover is safe.
-      read(() -> update.process(cluster.client, s.collection()));
+      SolrReads.read(() -> update.process(cluster.client, s.collection()));
       makeVisible(s.collection());
     } finally {
       switchLock.readLock().unlock();
@@ -315,7 +331,7 @@ public final class SolrBackend implements SearchBackend {
         return;
       }
       long n = commitsStarted.incrementAndGet();
-      read(() -> cluster.client.commit(collection, true, true, true));
+      SolrReads.read(() -> cluster.client.commit(collection, true, true, true));
       commitsCompleted = n;
     } finally {
       commitLock.unlock();
@@ -330,7 +346,7 @@ public final class SolrBackend implements SearchBackend {
     String target = null;
     try {
       Served from = served;
-      target = cluster.createCollection(alias, catalog, shards, replicas);
+      target = cluster.createCollection(alias, catalog, settings.ranking().bm25(), shards, replicas);
       // Taken exclusively, so no write that started before the copy goes unrecorded.
       switchLock.writeLock().lock();
       try {
@@ -354,7 +370,7 @@ public final class SolrBackend implements SearchBackend {
         }
         cluster.client.commit(target, true, true, false);
         cluster.switchAlias(alias, target);
-        served = new Served(target, catalog);
+        served = serve(target, catalog);
         touchedDuringRebuild = null;
       } finally {
         switchLock.writeLock().unlock();
@@ -384,7 +400,7 @@ public final class SolrBackend implements SearchBackend {
       q.setRows(BATCH);
       q.set("sort", "id asc");
       q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-      QueryResponse rsp = query(from.collection(), q);
+      QueryResponse rsp = reads.query(from.collection(), q);
       List<SolrInputDocument> batch = new ArrayList<>();
       for (SolrDocument d : rsp.getResults()) {
         batch.add(SolrDocuments.toDocument(transform.apply(SolrDocuments.fromDocument(d, from.catalog())), catalog));
@@ -408,208 +424,17 @@ public final class SolrBackend implements SearchBackend {
       Catalog catalog = cluster.catalogOf(now.get());
       switchLock.writeLock().lock();
       try {
-        served = new Served(now.get(), catalog);
+        served = serve(now.get(), catalog);
       } finally {
         switchLock.writeLock().unlock();
       }
       log.info("alias {} now points to {}: serving it", alias, now.get());
+      checkRanking(now.get());
     }
   }
 
   @Override
   public void close() throws IOException {
     cluster.close();
-  }
-
-  private QueryResponse query(String collection, SolrQuery q) {
-    return read(() -> cluster.client.query(collection, q, org.apache.solr.client.solrj.SolrRequest.METHOD.POST));
-  }
-
-  private interface Read<T> {
-    T run() throws Exception;
-  }
-
-  /**
-   * A read (or an idempotent write), tried again when the cluster did not answer: a node that has just gone away
-   * is still in the cluster state for a moment, and a request routed to it fails although its replicas can
-   * answer, or a shard's leadership is changing hands. The pauses add up to under two seconds before the failure
-   * is reported (503).
-   */
-  private static <T> T read(Read<T> read) {
-    RuntimeException last = null;
-    for (long pause : READ_RETRY_PAUSES_MS) {
-      try {
-        return read.run();
-      } catch (Exception e) {
-        last = SolrErrors.failure(e);
-        if (!(last instanceof newsroom.backend.BackendUnavailableException)) {
-          throw last;
-        }
-      }
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    try {
-      return read.run();
-    } catch (Exception e) {
-      throw SolrErrors.failure(e);
-    }
-  }
-
-  private void highlight(SolrQuery q) {
-    q.set("hl", "true");
-    q.set("hl.method", "unified");
-    q.set("hl.fl", ArticleFields.TITLE + "," + ArticleFields.BODY);
-    q.set("hl.tag.pre", "<mark>");
-    q.set("hl.tag.post", "</mark>");
-    // Escapes the article text: only <mark> is markup in what the page shows.
-    q.set("hl.encoder", "html");
-    q.set("hl.requireFieldMatch", "true");
-    q.set("hl.defaultSummary", "true");
-    q.set("hl.maxAnalyzedChars", settings.snippetMaxChars());
-    q.set("hl.fragsize", "0");
-    q.set("f.title.hl.snippets", "1");
-    q.set("f.title.hl.bs.type", "WHOLE");
-    q.set("f.body.hl.snippets", settings.snippetPassages());
-    q.set("f.body.hl.bs.type", "SENTENCE");
-    q.set("hl.bs.language", "");
-    q.set("hl.bs.country", "");
-  }
-
-  private static String[] hitFields(Catalog catalog) {
-    List<String> fl = new ArrayList<>(List.of(
-        ArticleFields.ID, ArticleFields.TITLE, ArticleFields.SOURCE, ArticleFields.URL, ArticleFields.PUBLISHED,
-        "score"));
-    catalog.labelDimensions().forEach(d -> fl.add(d.name()));
-    return fl.toArray(String[]::new);
-  }
-
-  /** One terms facet per dimension, each counted without its own dimension's filter (drill-sideways). */
-  private static String facetRequest(Catalog catalog, SearchRequest request) {
-    Map<String, Object> facets = new LinkedHashMap<>();
-    for (Dimension dim : catalog.dimensions()) {
-      Map<String, Object> f = new LinkedHashMap<>();
-      f.put("type", "terms");
-      f.put("domain", Map.of("excludeTags", tag(dim.name())));
-      f.put("mincount", 1);
-      if (dim.hierarchical()) {
-        List<String> path = request.datePath();
-        if (path.size() >= 3) {
-          continue;
-        }
-        f.put("field", SolrSchema.dateField(path.size() + 1));
-        if (!path.isEmpty()) {
-          f.put("prefix", String.join("/", path) + "/");
-        }
-        f.put("limit", -1);
-        f.put("sort", "index asc");
-      } else {
-        f.put("field", SolrSchema.facetField(dim.name()));
-        f.put("limit", request.facetLimit());
-        f.put("sort", "count desc");
-        // Counts of the values shown are exact (refined on every shard). Which values make the top is exact as
-        // long as each shard has fewer than limit + OVERREQUEST values in the matching articles; beyond that a
-        // value tied at the cut-off could be missed, as with any distributed top-N.
-        f.put("refine", true);
-        f.put("overrequest", OVERREQUEST);
-        List<String> selected = request.filters().getOrDefault(dim.name(), List.of());
-        for (int i = 0; i < selected.size(); i++) {
-          facets.put(
-              selectedKey(dim, i),
-              Map.of(
-                  "type", "query",
-                  "q", SolrSchema.facetField(dim.name()) + ":" + quote(selected.get(i)),
-                  "domain", Map.of("excludeTags", tag(dim.name()))));
-        }
-      }
-      facets.put(dim.name(), f);
-    }
-    try {
-      return JSON.writeValueAsString(facets);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static List<FacetView> facetViews(Catalog catalog, NamedList<Object> facets, SearchRequest request) {
-    List<FacetView> views = new ArrayList<>();
-    for (Dimension dim : catalog.dimensions()) {
-      List<FacetCount> values = new ArrayList<>();
-      if (dim.hierarchical()) {
-        for (NamedList<Object> b : buckets(facets, dim.name())) {
-          String value = String.valueOf(b.get("val"));
-          values.add(new FacetCount(value.substring(value.lastIndexOf('/') + 1), count(b), false));
-        }
-        views.add(new FacetView(dim.name(), dim.label(), true, request.datePath(), values));
-      } else {
-        List<String> selected = request.filters().getOrDefault(dim.name(), List.of());
-        Set<String> shown = new java.util.HashSet<>();
-        for (NamedList<Object> b : buckets(facets, dim.name())) {
-          String value = String.valueOf(b.get("val"));
-          values.add(new FacetCount(value, count(b), selected.contains(value)));
-          shown.add(value);
-        }
-        // A selected value stays listed even when it is not among the top values, so it can be unselected.
-        for (int i = 0; i < selected.size(); i++) {
-          if (shown.add(selected.get(i))) {
-            Object f = facets == null ? null : facets.get(selectedKey(dim, i));
-            @SuppressWarnings("unchecked")
-            long c = f instanceof NamedList<?> nl ? count((NamedList<Object>) nl) : 0;
-            values.add(new FacetCount(selected.get(i), c, true));
-          }
-        }
-        views.add(new FacetView(dim.name(), dim.label(), false, List.of(), values));
-      }
-    }
-    return views;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<NamedList<Object>> buckets(NamedList<Object> facets, String name) {
-    if (facets == null || !(facets.get(name) instanceof NamedList<?> f)) {
-      return List.of();
-    }
-    Object b = ((NamedList<Object>) f).get("buckets");
-    return b instanceof List<?> list ? (List<NamedList<Object>>) list : List.of();
-  }
-
-  private static long count(NamedList<Object> bucket) {
-    return bucket.get("count") instanceof Number n ? n.longValue() : 0;
-  }
-
-  private static String selectedKey(Dimension dim, int i) {
-    return "selected__" + dim.name() + "__" + i;
-  }
-
-  private static String tag(String dim) {
-    return "t_" + dim;
-  }
-
-  /** A value as one quoted term of Solr's standard query syntax. */
-  static String quote(String value) {
-    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
-
-  private static String escape(String text) {
-    if (text == null) {
-      return null;
-    }
-    StringBuilder b = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#x27;");
-        case '/' -> b.append("&#x2F;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
   }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import newsroom.backend.BackendUnavailableException;
 import newsroom.config.Catalog;
 import newsroom.config.ConfigException;
 import newsroom.config.Json;
+import newsroom.config.RankingSettings;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
@@ -33,7 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A SolrCloud cluster reached through its nodes' URLs (no ZooKeeper client), and what the service does to it:
+ * A SolrCloud cluster reached through some of its nodes' URLs or through its ZooKeeper, and what the service does
+ * to it:
  * a collection per index build, created from a configset generated from the catalog, served through an alias
  * that a publish switches atomically.
  */
@@ -41,16 +44,19 @@ public final class SolrCluster implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(SolrCluster.class);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS");
 
-  final CloudSolrClient client;
-  private final List<String> urls;
+  /** How long ZooKeeper may take to answer when the service connects. */
+  private static final int ZK_CONNECT_SECONDS = 10;
 
-  private SolrCluster(CloudSolrClient client, List<String> urls) {
+  final CloudSolrClient client;
+  private final String where;
+
+  private SolrCluster(CloudSolrClient client, String where) {
     this.client = client;
-    this.urls = urls;
+    this.where = where;
   }
 
   /**
-   * Connects and checks that the cluster answers.
+   * Connects through some of the nodes (it learns the others from them) and checks that the cluster answers.
    *
    * @param urls node URLs, e.g. {@code http://solr1:8983/solr}
    * @throws IOException with one line saying which URLs did not answer
@@ -65,30 +71,70 @@ public final class SolrCluster implements Closeable {
             "--solr-urls takes node URLs such as http://solr1:8983/solr, not '" + url + "'");
       }
     }
-    Http2SolrClient.Builder http =
-        new Http2SolrClient.Builder()
-            .withConnectionTimeout(3, TimeUnit.SECONDS)
-            .withIdleTimeout(60, TimeUnit.SECONDS)
-            .withRequestTimeout(60, TimeUnit.SECONDS);
     CloudSolrClient client =
         new CloudHttp2SolrClient.Builder(urls)
-            .withInternalClientBuilder(http)
+            .withInternalClientBuilder(http())
             .withRetryExpiryTime(1, TimeUnit.SECONDS)
             .withCollectionCacheTtl(5, TimeUnit.SECONDS)
             .build();
-    SolrCluster cluster = new SolrCluster(client, List.copyOf(urls));
-    try {
-      cluster.aliases();
-    } catch (BackendUnavailableException e) {
-      cluster.close();
-      throw new IOException(
-          "Solr is not reachable at " + String.join(",", urls) + " (" + SolrErrors.rootLine(e) + ")");
-    }
-    return cluster;
+    return checked(new SolrCluster(client, String.join(",", urls)), "Solr is not reachable at ");
   }
 
-  public List<String> urls() {
-    return urls;
+  /**
+   * Connects through the cluster's ZooKeeper, as Solr's own nodes do, and checks that the cluster answers.
+   *
+   * @param zkHost {@code HOST:PORT[,HOST:PORT...][/chroot]}, e.g. {@code zk1:2181,zk2:2181/solr}
+   * @throws IOException with one line when ZooKeeper or the cluster cannot be reached
+   */
+  public static SolrCluster connectZk(String zkHost) throws IOException {
+    String hosts = zkHost.strip();
+    Optional<String> chroot = Optional.empty();
+    int slash = hosts.indexOf('/');
+    if (slash >= 0) {
+      chroot = Optional.of(hosts.substring(slash)).filter(c -> !c.equals("/"));
+      hosts = hosts.substring(0, slash);
+    }
+    List<String> servers = Arrays.stream(hosts.split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
+    if (servers.isEmpty() || servers.stream().anyMatch(h -> !h.matches("[^:/\\s]+:\\d{1,5}"))) {
+      throw new IllegalArgumentException(
+          "--solr-zk takes HOST:PORT[,HOST:PORT...][/chroot] (ZooKeeper's connect string, e.g. zk1:2181/solr),"
+              + " not '" + zkHost + "'");
+    }
+    CloudSolrClient client =
+        new CloudHttp2SolrClient.Builder(servers, chroot)
+            .withInternalClientBuilder(http())
+            .withZkConnectTimeout(ZK_CONNECT_SECONDS, TimeUnit.SECONDS)
+            .withZkClientTimeout(30, TimeUnit.SECONDS)
+            .withRetryExpiryTime(1, TimeUnit.SECONDS)
+            .withCollectionCacheTtl(5, TimeUnit.SECONDS)
+            .build();
+    return checked(new SolrCluster(client, "ZooKeeper " + zkHost.strip()), "SolrCloud is not reachable through ");
+  }
+
+  private static Http2SolrClient.Builder http() {
+    return new Http2SolrClient.Builder()
+        .withConnectionTimeout(3, TimeUnit.SECONDS)
+        .withIdleTimeout(60, TimeUnit.SECONDS)
+        .withRequestTimeout(60, TimeUnit.SECONDS);
+  }
+
+  /** The cluster, once it has answered; else closed, and one line saying where it was looked for. */
+  private static SolrCluster checked(SolrCluster cluster, String notReachable) throws IOException {
+    try {
+      cluster.aliases();
+      return cluster;
+    } catch (BackendUnavailableException e) {
+      cluster.close();
+      throw new IOException(notReachable + cluster.where + " (" + SolrErrors.rootLine(e) + ")");
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  /** Where the cluster is reached: its node URLs, or its ZooKeeper. */
+  public String where() {
+    return where;
   }
 
   /** The collection an alias points to. */
@@ -121,12 +167,13 @@ public final class SolrCluster implements Closeable {
    * A new, empty collection for {@code alias}, named after it and the time, with a configset of the same name
    * generated from {@code catalog}. Returns once every replica is active.
    */
-  public String createCollection(String alias, Catalog catalog, int shards, int replicas) throws IOException {
+  public String createCollection(String alias, Catalog catalog, RankingSettings.Bm25 bm25, int shards, int replicas)
+      throws IOException {
     if (shards < 1 || replicas < 1) {
       throw new IllegalArgumentException("--shards and --replicas must be at least 1");
     }
     String name = alias + "_" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP);
-    SolrSchema schema = new SolrSchema(catalog);
+    SolrSchema schema = new SolrSchema(catalog, bm25);
     try {
       ConfigSetAdminRequest.Upload upload = new ConfigSetAdminRequest.Upload();
       upload.setConfigSetName(name);
@@ -226,7 +273,7 @@ public final class SolrCluster implements Closeable {
     } catch (Exception e) {
       throw SolrErrors.failure(e);
     }
-    new SolrSchema(catalog).fields().forEach((field, type) -> {
+    SolrSchema.fields(catalog).forEach((field, type) -> {
       if (!type.equals(actual.get(field))) {
         throw new ConfigException(
             "the configset of collection " + collection + " does not match profile '" + catalog.profile()
@@ -235,6 +282,28 @@ public final class SolrCluster implements Closeable {
       }
     });
     return catalog;
+  }
+
+  /**
+   * The BM25 parameters a collection ranks with, read back from its schema (the Schema API), or null when its
+   * schema names no BM25 similarity with both.
+   */
+  public RankingSettings.Bm25 bm25Of(String collection) {
+    Map<String, Object> similarity;
+    try {
+      similarity = new SchemaRequest.GlobalSimilarity().process(client, collection).getSimilarity();
+    } catch (Exception e) {
+      throw SolrErrors.failure(e);
+    }
+    // The Schema API answers the factory's parameters as written in the schema: {class, k1: "2.0", b: "0.9"}.
+    try {
+      return new RankingSettings.Bm25(
+          Float.parseFloat(String.valueOf(similarity.get(SolrSchema.K1))),
+          Float.parseFloat(String.valueOf(similarity.get(SolrSchema.B))));
+    } catch (RuntimeException e) {
+      log.debug("collection {} has no BM25 parameters in its schema: {}", collection, similarity);
+      return null;
+    }
   }
 
   @Override

@@ -23,7 +23,11 @@ final class SolrDocuments {
     SolrInputDocument doc = new SolrInputDocument();
     doc.addField(ArticleFields.ID, article.id());
     doc.addField(ArticleFields.TITLE, article.title() == null ? "" : article.title());
-    doc.addField(ArticleFields.BODY, article.body() == null ? "" : article.body());
+    // No body field at all for an empty body: the field's norms then mark exactly the articles with a body, which
+    // significant terms count as their background, as the embedded index counts the documents with a body term.
+    if (article.body() != null && !article.body().isEmpty()) {
+      doc.addField(ArticleFields.BODY, article.body());
+    }
     if (article.url() != null && !article.url().isBlank()) {
       doc.addField(ArticleFields.URL, article.url());
     }
@@ -65,10 +69,11 @@ final class SolrDocuments {
   }
 
   static Article fromDocument(SolrDocument doc, Catalog catalog) {
+    String body = string(doc, ArticleFields.BODY);
     return new Article(
         string(doc, ArticleFields.ID),
         string(doc, ArticleFields.TITLE),
-        string(doc, ArticleFields.BODY),
+        body == null ? "" : body,
         string(doc, ArticleFields.SOURCE),
         string(doc, ArticleFields.URL),
         published(doc),

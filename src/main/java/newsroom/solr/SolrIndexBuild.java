@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import newsroom.backend.IndexBuild;
 import newsroom.config.Catalog;
+import newsroom.config.RankingSettings;
 import newsroom.model.Article;
 import org.apache.solr.common.SolrInputDocument;
 
@@ -26,7 +27,8 @@ final class SolrIndexBuild implements IndexBuild {
   private List<SolrInputDocument> batch = new ArrayList<>();
   private boolean published;
 
-  SolrIndexBuild(SolrCluster cluster, String alias, Catalog catalog, int shards, int replicas, int keep)
+  SolrIndexBuild(
+      SolrCluster cluster, String alias, Catalog catalog, RankingSettings.Bm25 bm25, int shards, int replicas, int keep)
       throws IOException {
     this.cluster = cluster;
     this.alias = alias;
@@ -37,7 +39,7 @@ final class SolrIndexBuild implements IndexBuild {
           "Solr has a collection named '" + alias + "' (not an alias): the service serves an alias of that name"
               + " switched between its builds; pick another --collection or delete that collection");
     }
-    this.collection = cluster.createCollection(alias, catalog, shards, replicas);
+    this.collection = cluster.createCollection(alias, catalog, bm25, shards, replicas);
   }
 
   @Override

@@ -12,6 +12,7 @@ import newsroom.config.AnalyzerSpec;
 import newsroom.config.Catalog;
 import newsroom.config.Dimension;
 import newsroom.config.Json;
+import newsroom.config.RankingSettings;
 import newsroom.model.ArticleFields;
 
 /**
@@ -26,13 +27,19 @@ import newsroom.model.ArticleFields;
  * {@code _date_ym} ("2021/07") and {@code _date_ymd} ("2021/07/05"). Dimension names start with a letter, so
  * the generated names never collide with them.
  *
+ * <p>Every field ranks with BM25 and search.json's {@code k1} and {@code b} (a {@code BM25SimilarityFactory} for
+ * the whole schema), as the embedded index does; unlike there, they are fixed when the collection is created, so
+ * a change of them reaches SolrCloud with the next re-index.
+ *
  * <p>The catalog itself travels in the configset, as a default parameter of the {@code /newsroom} handler, so a
  * service opening the collection searches it as it was built.
  */
-public record SolrSchema(Catalog catalog) {
+public record SolrSchema(Catalog catalog, RankingSettings.Bm25 bm25) {
   public static final String CATALOG_HANDLER = "/newsroom";
   public static final String CATALOG_PARAM = "newsroom.catalog";
   static final String YEAR = "_date_y";
+  static final String K1 = "k1";
+  static final String B = "b";
   static final String MONTH = "_date_ym";
   static final String DAY = "_date_ymd";
 
@@ -52,6 +59,11 @@ public record SolrSchema(Catalog catalog) {
 
   /** Every field the collection must have, with its type: what a configset is checked against. */
   public Map<String, String> fields() {
+    return fields(catalog);
+  }
+
+  /** Every field a collection built with {@code catalog} has, with its type. */
+  public static Map<String, String> fields(Catalog catalog) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put(ArticleFields.ID, "string");
     f.put(ArticleFields.TITLE, "text");
@@ -83,6 +95,10 @@ public record SolrSchema(Catalog catalog) {
         .append("' and analysis.json: edit those and re-index, not this file. -->\n");
     x.append("<schema name=\"newsroom-").append(xml(catalog.profile())).append("\" version=\"1.6\">\n");
     x.append("  <uniqueKey>id</uniqueKey>\n");
+    x.append("  <similarity class=\"solr.BM25SimilarityFactory\">\n")
+        .append("    <float name=\"").append(K1).append("\">").append(bm25.k1()).append("</float>\n")
+        .append("    <float name=\"").append(B).append("\">").append(bm25.b()).append("</float>\n")
+        .append("  </similarity>\n");
     x.append("  <field name=\"_version_\" type=\"plong\" indexed=\"false\" stored=\"false\" docValues=\"true\"/>\n");
     x.append("  <field name=\"_root_\" type=\"string\" indexed=\"true\" stored=\"false\" docValues=\"false\"/>\n");
     for (Map.Entry<String, String> e : fields().entrySet()) {

@@ -1,7 +1,6 @@
 package newsroom.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,15 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SearchBackendContract {
   protected SearchBackend searcher;
-
-  /**
-   * Whether the backend answers the analyst tools (timeline counts, export, cursor paging, significant terms).
-   * One that does not answers them with 501 over HTTP; its run of this suite reports those tests as skipped, so the
-   * gap stays visible.
-   */
-  protected boolean hasAnalystTools() {
-    return true;
-  }
 
   /** A backend serving the seed corpus ({@code corpus/}, news profile), open for live writes. */
   protected abstract SearchBackend openSeedBackend(Path work) throws Exception;
@@ -344,7 +334,6 @@ public abstract class SearchBackendContract {
 
   @Test
   void timelineCountsEqualTheDateFacetAtEveryLevel() {
-    assumeTrue(hasAnalystTools(), "this backend has no timeline, export, cursor or significant terms yet");
     SearchRequest all = SearchRequest.of("");
     Timeline years = searcher.counts(all, Interval.YEAR);
     assertEquals(Interval.YEAR, years.interval());
@@ -376,7 +365,6 @@ public abstract class SearchBackendContract {
 
   @Test
   void timelineCountsFollowTheFiltersAndTheQuery() {
-    assumeTrue(hasAnalystTools(), "this backend has no timeline, export, cursor or significant terms yet");
     SearchRequest kanzhun = SearchRequest.of("kanzhun");
     Timeline t = searcher.counts(kanzhun, Interval.YEAR);
     assertEquals(searcher.search(kanzhun).total(), t.total());
@@ -421,7 +409,6 @@ public abstract class SearchBackendContract {
 
   @Test
   void exportListsEveryMatchOnceInTheRequestedOrder() throws Exception {
-    assumeTrue(hasAnalystTools(), "this backend has no timeline, export, cursor or significant terms yet");
     Rows oldest = new Rows(Integer.MAX_VALUE);
     assertEquals(5, searcher.export(SearchRequest.of("").withSort(SortOrder.DATE), oldest));
     assertEquals(5, oldest.total);
@@ -452,7 +439,6 @@ public abstract class SearchBackendContract {
 
   @Test
   void anExportStopsWhenItsSinkFails() {
-    assumeTrue(hasAnalystTools(), "this backend has no timeline, export, cursor or significant terms yet");
     Rows failing = new Rows(2);
     assertThrows(java.io.IOException.class, () -> searcher.export(SearchRequest.of(""), failing));
     assertEquals(2, failing.rows.size());
@@ -461,7 +447,6 @@ public abstract class SearchBackendContract {
 
   @Test
   void aCursorWalkVisitsEveryMatchOnceInEveryOrder() {
-    assumeTrue(hasAnalystTools(), "this backend has no timeline, export, cursor or significant terms yet");
     for (SortOrder order : SortOrder.values()) {
       List<String> walked = new java.util.ArrayList<>();
       String cursor = SearchRequest.FIRST_CURSOR;
@@ -487,7 +472,6 @@ public abstract class SearchBackendContract {
 
   @Test
   void aBadCursorIsAnInvalidRequest() {
-    assumeTrue(hasAnalystTools(), "this backend has no timeline, export, cursor or significant terms yet");
     SearchRequest first = SearchRequest.of("").withSort(SortOrder.DATE).withPage(1, 2).withCursor("*");
     String next = searcher.search(first).nextCursor();
     assertNotNull(next);
@@ -498,7 +482,6 @@ public abstract class SearchBackendContract {
 
   @Test
   void significantTermsAreMoreFrequentInTheMatchesThanInTheIndex() {
-    assumeTrue(hasAnalystTools(), "this backend has no timeline, export, cursor or significant terms yet");
     // A facet value that some but not all articles have: 3 or 4 of the 5.
     SearchResponse all = searcher.search(SearchRequest.of(""));
     SearchRequest fta = all.facets().stream().filter(f -> !f.hierarchical())

@@ -43,7 +43,7 @@ class SolrConfigsetTest {
   @Test
   void aConfigsetThatDoesNotMatchItsProfileIsRefused() throws Exception {
     Catalog news = Catalog.load(TestIndexes.CONFIG, "news");
-    SolrSchema schema = new SolrSchema(news);
+    SolrSchema schema = new SolrSchema(news, TestIndexes.settings().ranking().bm25());
     String tampered = schema.managedSchema().replace("<field name=\"_f_company\" type=\"facet_strings\"/>\n", "");
     assertFalse(tampered.equals(schema.managedSchema()));
     try (SolrCluster cluster = SolrTestCluster.connect()) {

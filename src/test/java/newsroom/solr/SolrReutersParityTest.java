@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import newsroom.TestIndexes;
-import newsroom.config.SearchSettings;
 import newsroom.backend.QuerySyntax;
 import newsroom.backend.SearchRequest;
 import newsroom.backend.SearchResponse;
@@ -38,12 +37,8 @@ class SolrReutersParityTest {
   @BeforeAll
   void open(@TempDir Path work) throws Exception {
     TestIndexes.build(SAMPLE, work.resolve("index"), "reuters");
-    // Solr's configsets rank with BM25's usual parameters: search.json's "bm25" does not reach them yet, so the
-    // embedded index is compared with the same parameters.
-    SearchSettings solrRanking =
-        SearchSettings.load(TestIndexes.CONFIG, Map.of("ranking.bm25.k1", "1.2", "ranking.bm25.b", "0.75"))
-            .withSearchTimeoutMs(TestIndexes.settings().searchTimeoutMs());
-    embedded = LuceneBackend.open(work.resolve("index"), false, solrRanking);
+    // Both rank with search.json's BM25 parameters: the collection's schema carries them.
+    embedded = LuceneBackend.open(work.resolve("index"), false, TestIndexes.settings());
     SolrCluster cluster = SolrTestCluster.connect();
     SolrTestCluster.index(cluster, SAMPLE, "reuters", "reuters");
     solr = SolrBackend.open(cluster, "reuters", TestIndexes.settings(), "reuters", 2, 2);
@@ -120,6 +115,20 @@ class SolrReutersParityTest {
       }
     }
     assertTrue(compared > 50, compared + " hits compared");
+  }
+
+  @Test
+  void plainWordsMatchTheSameArticlesWithTheSameFacetCounts() {
+    // Plain words with search.json's aids: the same matches (entity names included), ranked by each engine's
+    // own word-pair boost, so only the matches and counts are compared.
+    for (String text : List.of("oil prices", "U.S. AND (SOVIET) AID?", "interest rates japan", "bank of england")) {
+      SearchRequest r = SearchRequest.of(text).withSyntax(QuerySyntax.PLAIN).withFacetLimit(1000);
+      SearchResponse e = embedded.search(r);
+      SearchResponse s = solr.search(r);
+      assertTrue(s.total() > 0, text);
+      assertEquals(e.total(), s.total(), "total of " + text);
+      assertEquals(views(e), views(s), "facets of " + text);
+    }
   }
 
   /** Hits as the set of ids at each distinct sort key (score rounded, or date). */

@@ -98,7 +98,8 @@ public final class SolrTestCluster {
   public static CorpusIndexer.Summary index(SolrCluster cluster, Path corpus, String alias, String profile)
       throws IOException {
     Catalog catalog = Catalog.load(TestIndexes.CONFIG, profile);
-    IndexBuild build = SolrBackend.newBuild(cluster, alias, catalog, SHARDS, REPLICAS);
+    IndexBuild build =
+        SolrBackend.newBuild(cluster, alias, catalog, TestIndexes.settings().ranking().bm25(), SHARDS, REPLICAS);
     return new CorpusIndexer(Corpus.at(corpus, Corpus.defaultFormats()), Enricher.forCatalog(TestIndexes.CONFIG, catalog), 2)
         .build(build);
   }
@@ -107,6 +108,7 @@ public final class SolrTestCluster {
   public static SolrBackend seedBackend(String alias) throws IOException {
     SolrCluster cluster = connect();
     index(cluster, TestIndexes.SEED_CORPUS, alias, Catalog.DEFAULT_PROFILE);
-    return SolrBackend.open(cluster, alias, TestIndexes.settings(), null, SHARDS, REPLICAS);
+    return SolrBackend.open(
+        cluster, alias, TestIndexes.settings(), null, SHARDS, REPLICAS, TestIndexes.entityNames());
   }
 }

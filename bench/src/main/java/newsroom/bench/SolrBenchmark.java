@@ -80,7 +80,7 @@ final class SolrBenchmark {
       String indexing = "(reused)";
       if (reindex || cluster.resolve(alias).isEmpty()) {
         CorpusIndexer.Summary s = indexer(corpusFile, config, catalog, threads)
-            .build(SolrBackend.newBuild(cluster, alias, catalog, shards, 1));
+            .build(SolrBackend.newBuild(cluster, alias, catalog, settings.ranking().bm25(), shards, 1));
         indexing = rate(s);
       }
       try (SolrBackend solr = SolrBackend.open(cluster, alias, settings, catalog.profile(), shards, 1)) {
