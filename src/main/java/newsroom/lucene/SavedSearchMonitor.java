@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * generation: a re-index with another analysis or catalog recompiles them from the registered requests.
  *
  * <p>Every query is tried on every article (no presearcher narrowing the candidates): one query on a
- * one-document index takes microseconds, so a newsroom's hundreds or thousands of saved searches cost
- * milliseconds per write.
+ * one-document index takes microseconds, so the default cap of a thousand saved searches costs a few milliseconds
+ * per written article (docs/benchmarks.md, "Saved searches: matching a write").
  */
 final class SavedSearchMonitor implements SavedSearchMatcher {
   private static final Logger log = LoggerFactory.getLogger(SavedSearchMonitor.class);

@@ -61,7 +61,7 @@ final class MatchBench {
       int registered = 0;
       for (int level : levels) {
         while (registered < level) {
-          matcher.register("s" + registered, search(texts.get(random.nextInt(texts.size())), registered, random));
+          matcher.register("s" + registered, search(texts.get(random.nextInt(texts.size())), registered, random, catalog));
           registered++;
         }
         for (Article a : texts.subList(0, Math.min(200, texts.size()))) {
@@ -87,8 +87,8 @@ final class MatchBench {
   }
 
   /** A search that some articles match: words of this article's title, or one with a label it has. */
-  private static SearchRequest search(Article a, int n, Random random) {
-    String[] words = Arrays.stream(a.title().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() > 3).toArray(String[]::new);
+  private static SearchRequest search(Article a, int n, Random random, Catalog catalog) {
+    String[] words = Arrays.stream(String.valueOf(a.title()).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() > 3).toArray(String[]::new);
     if (words.length < 2) {
       return SearchRequest.of("news");
     }
@@ -96,7 +96,8 @@ final class MatchBench {
     return switch (n % 3) {
       case 0 -> SearchRequest.of(words[i] + " AND " + words[random.nextInt(words.length)]);
       case 1 -> SearchRequest.of("\"" + words[i] + " " + words[i + 1] + "\"");
-      default -> a.labels().entrySet().stream().filter(e -> !e.getValue().isEmpty()).findFirst()
+      default -> a.labels().entrySet().stream()
+          .filter(e -> !e.getValue().isEmpty() && catalog.dimension(e.getKey()).isPresent()).findFirst()
           .map(e -> SearchRequest.of(words[i]).withFilter(e.getKey(), e.getValue().get(0)))
           .orElse(SearchRequest.of(words[i]));
     };
