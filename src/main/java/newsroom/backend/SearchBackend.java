@@ -170,6 +170,14 @@ public interface SearchBackend extends Closeable {
   }
 
   /**
+   * The backend's percolator for saved searches: it matches each written article against them. A backend without
+   * one answers UnsupportedOperationException (HTTP 501).
+   */
+  default SavedSearchMatcher savedSearches() {
+    throw new UnsupportedOperationException("saved searches need the embedded Lucene backend");
+  }
+
+  /**
    * Adds the backend's own figures to the service's metrics ({@code GET /metrics}): timings of its work, such as
    * search phases and live writes. What every backend reports (articles, size, age, re-index progress) comes from
    * {@link #status()} instead. Each server calls it with its registry when it is created; the backend reports to

@@ -11,10 +11,12 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import newsroom.alerts.Alerts;
 import newsroom.backend.IndexBuild;
 import newsroom.backend.SearchBackend;
 import newsroom.backend.SearchRequest;
 import newsroom.backend.SortOrder;
+import newsroom.config.AlertSettings;
 import newsroom.config.Catalog;
 import newsroom.config.SearchSettings;
 import newsroom.enrich.Enricher;
@@ -25,6 +27,7 @@ import newsroom.ingest.IngestProblem;
 import newsroom.lucene.LuceneBackend;
 import newsroom.pipeline.CorpusIndexer;
 import newsroom.pipeline.LiveIngestion;
+import newsroom.pipeline.WriteObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,6 +145,7 @@ public final class Main {
     Path indexRoot = options.path("index", "data/index");
     Path config = options.path("config", "index-config");
     SearchSettings settings = SearchSettings.load(config);
+    AlertSettings alertSettings = AlertSettings.load(config);
     Optional<String> token = writeToken(options);
     int port = options.integer("port", 7700, 1, 65_535);
     long maxBodyBytes = options.integer("max-body-mb", 10, 1, 1024) * 1024L * 1024L;
@@ -169,21 +173,33 @@ public final class Main {
             : LuceneBackend.open(indexRoot, token.isPresent(), settings, EvalCommand.entityNames(config));
     warmUp(backend);
     Javalin app;
+    Alerts alerts = null;
     try {
+      alerts = token.isEmpty() || solr ? null : Alerts.open(alertsDir(indexRoot), alertSettings, backend.savedSearches());
       ApiServer.Options apiOptions =
           token.isEmpty()
               ? ApiServer.Options.readOnly()
               : new ApiServer.Options(
-                  new LiveIngestion(backend, config), WriteAccess.withToken(token.get()), maxBodyBytes);
+                      new LiveIngestion(backend, config, alerts == null ? WriteObserver.NONE : alerts),
+                      WriteAccess.withToken(token.get()),
+                      maxBodyBytes)
+                  .withAlerts(alerts);
       // 3. Bind.
       app = ApiServer.create(backend, settings, apiOptions.withJsonAccessLog(accessLog.equals("json"))).start(port);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
+      if (alerts != null) {
+        alerts.close();
+      }
       backend.close();
+      if (e instanceof IOException io) {
+        throw io;
+      }
       if (e instanceof IllegalArgumentException) {
         throw e;
       }
       throw new IOException("cannot listen on port " + port + ": " + rootMessage(e));
     }
+    Alerts closingAlerts = alerts;
     // A re-index run by another process publishes a new generation: pick it up without a restart.
     ScheduledExecutorService reload =
         Executors.newSingleThreadScheduledExecutor(
@@ -209,6 +225,9 @@ public final class Main {
                 () -> {
                   app.stop();
                   try {
+                    if (closingAlerts != null) {
+                      closingAlerts.close();
+                    }
                     backend.close();
                   } catch (IOException e) {
                     log.warn("closing the index: {}", e.getMessage());
@@ -219,6 +238,14 @@ public final class Main {
         backend.status().articles(),
         app.port(),
         token.isPresent() ? "live writes enabled" : "read-only: no write token configured");
+  }
+
+  /**
+   * Where saved searches and their alerts are kept: beside the index's generations (never inside one), so a
+   * re-index, which replaces the generation, keeps them.
+   */
+  static Path alertsDir(Path indexRoot) {
+    return indexRoot.resolve("saved-searches");
   }
 
   /** Rebuilds the index from its stored articles with today's index-config, without a server running. */

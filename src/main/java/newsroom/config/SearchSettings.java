@@ -140,7 +140,8 @@ public record SearchSettings(
     range(file, "search_timeout_ms", searchTimeoutMs, 1, 3_600_000);
   }
 
-  private static void range(Path file, String name, int value, int min, int max) {
+  /** Refuses a setting outside [min, max], naming the file and the setting. */
+  static void range(Path file, String name, int value, int min, int max) {
     if (value < min || value > max) {
       throw new ConfigException(
           file + ": " + name + " must be between " + min + " and " + max + ", not " + value);

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import newsroom.alerts.Alerts;
 import newsroom.backend.BackendStatus;
 import newsroom.backend.InvalidRequestException;
 import newsroom.backend.RebuildRunningException;
@@ -55,9 +56,10 @@ public final class ApiServer {
    * @param writes null for a read-only server
    * @param maxBodyBytes the largest request body accepted (a bulk of articles)
    */
-  public record Options(ArticleWrites writes, WriteAccess access, long maxBodyBytes, boolean jsonAccessLog) {
+  public record Options(
+      ArticleWrites writes, WriteAccess access, long maxBodyBytes, boolean jsonAccessLog, Alerts alerts) {
     public Options(ArticleWrites writes, WriteAccess access, long maxBodyBytes) {
-      this(writes, access, maxBodyBytes, false);
+      this(writes, access, maxBodyBytes, false, null);
     }
 
     public static Options readOnly() {
@@ -66,7 +68,12 @@ public final class ApiServer {
 
     /** The same, with the access log written as JSON lines (for log shippers) instead of text. */
     public Options withJsonAccessLog(boolean json) {
-      return new Options(writes, access, maxBodyBytes, json);
+      return new Options(writes, access, maxBodyBytes, json, alerts);
+    }
+
+    /** The same, with saved searches and their alerts (the writes must be observed by them too). */
+    public Options withAlerts(Alerts savedSearches) {
+      return new Options(writes, access, maxBodyBytes, jsonAccessLog, savedSearches);
     }
   }
 
@@ -130,6 +137,13 @@ public final class ApiServer {
     app.post("/api/articles", api::addArticles, Role.WRITE);
     app.delete("/api/articles/{id}", api::deleteArticle, Role.WRITE);
     app.post("/api/admin/reindex", api::reindex, Role.WRITE);
+    // Saved searches with alerts (README "Saved searches"): feeds are read like searches, changes need the token.
+    SavedSearchRoutes saved = new SavedSearchRoutes(options.alerts(), backend, settings, options.maxBodyBytes());
+    app.post("/api/saved-searches", saved::create, Role.WRITE);
+    app.get("/api/saved-searches", saved::list);
+    app.get("/api/saved-searches/{id}", saved::get);
+    app.delete("/api/saved-searches/{id}", saved::delete, Role.WRITE);
+    app.get("/api/saved-searches/{id}/feed.atom", saved::feed);
     // Analyst tools (docs in README "Analyst tools"); the whole API is described at /api/openapi.json.
     app.get("/api/compare", new CompareRoutes(backend)::compare);
     app.get("/api/export", new ExportRoutes(backend, settings)::export);

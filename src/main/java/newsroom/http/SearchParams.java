@@ -89,7 +89,11 @@ final class SearchParams {
 
   /** {@code to} given as a day includes that whole day. */
   static Instant date(Context ctx, String name, boolean endOfDay) {
-    String value = single(ctx, name);
+    return date(single(ctx, name), name, endOfDay);
+  }
+
+  /** A date given as {@code value} for the parameter {@code name}; null when blank. */
+  static Instant date(String value, String name, boolean endOfDay) {
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -104,7 +108,7 @@ final class SearchParams {
   }
 
   /** {@code 2021}, {@code 2021/07} or {@code 2021/07/05}, checked to be a real year, month and day. */
-  private static List<String> datePath(String value, String name) {
+  static List<String> datePath(String value, String name) {
     if (value == null || value.isBlank()) {
       return List.of();
     }

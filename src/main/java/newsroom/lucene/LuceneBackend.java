@@ -23,6 +23,7 @@ import newsroom.backend.Timeline;
 import newsroom.backend.IndexBuild;
 import newsroom.backend.InvalidRequestException;
 import newsroom.backend.RequestCancellation;
+import newsroom.backend.SavedSearchMatcher;
 import newsroom.backend.SearchBackend;
 import newsroom.backend.SearchRequest;
 import newsroom.backend.SearchResponse;
@@ -73,6 +74,7 @@ public final class LuceneBackend implements SearchBackend {
   private final Function<Catalog, EntityNames> entityNames;
   private final QueryHelp help;
   private volatile Expansion expansion;
+  private final SavedSearchMonitor savedSearches = new SavedSearchMonitor(this);
 
   /** The entity names expansion of one generation's catalog, analysed with its analyzer. */
   private record Expansion(Generation generation, EntityExpansion entities) {}
@@ -367,6 +369,27 @@ public final class LuceneBackend implements SearchBackend {
           request.check(settings, gen.schema.catalog());
           return SignificantTermsFinder.find(gen, searcher, request, settings, size, select(gen, searcher, request));
         });
+  }
+
+  @Override
+  public SavedSearchMatcher savedSearches() {
+    return savedSearches;
+  }
+
+  /** The generation being served now (the saved-search monitor compiles its queries for it). */
+  Generation servedGenerationIndex() {
+    return index.generation();
+  }
+
+  /**
+   * The query that selects a request's matches in {@code gen}, as {@link #search} builds it: checked, parsed,
+   * expanded and filtered alike. Feedback is left out: it only reorders what the words already match.
+   */
+  Query selectingQuery(Generation gen, SearchRequest request) throws IOException {
+    request.check(settings, gen.schema.catalog());
+    RankedQuery ranked = rank(gen, null, request.withFeedback(Feedback.NONE));
+    QueryBudget.check(ranked.query(), settings);
+    return RequestQueries.matches(gen, ranked.query(), request);
   }
 
   /** The generation folder being served (tests and the re-index CLI report it). */

@@ -29,11 +29,18 @@ public final class LiveIngestion implements ArticleWrites {
 
   private final SearchBackend backend;
   private final Path configDir;
+  private final WriteObserver observer;
   private volatile Enricher enricher;
 
   public LiveIngestion(SearchBackend backend, Path configDir) {
+    this(backend, configDir, WriteObserver.NONE);
+  }
+
+  /** Live writes that {@code observer} is told of (saved-search alerts) before each one is acknowledged. */
+  public LiveIngestion(SearchBackend backend, Path configDir, WriteObserver observer) {
     this.backend = backend;
     this.configDir = configDir;
+    this.observer = observer;
     this.enricher = Enricher.forCatalog(configDir, Catalog.load(configDir, backend.catalog().profile()));
   }
   @Override
@@ -54,7 +61,10 @@ public final class LiveIngestion implements ArticleWrites {
       throw new InvalidRequestException("No articles", "the body holds no article");
     }
     Enricher tagger = enricher;
-    backend.write(articles.stream().map(tagger::enrich).toList(), List.of());
+    List<Article> tagged = articles.stream().map(tagger::enrich).toList();
+    backend.write(tagged, List.of());
+    // Durable in the index now; what the observer records must be durable too before the write is acknowledged.
+    observer.written(tagged);
     return articles.stream().map(Article::id).toList();
   }
 
@@ -93,7 +103,7 @@ public final class LiveIngestion implements ArticleWrites {
   }
 
   /** An absolute http or https URL with a host: what a reader can follow, never javascript: or data:. */
-  static boolean isWebUrl(String url) {
+  public static boolean isWebUrl(String url) {
     try {
       URI uri = new URI(url.strip());
       String scheme = uri.getScheme();

@@ -6,6 +6,7 @@ import {renderCompare} from './compare.js';
 import {renderTimeline, timelineModel} from './timeline.js';
 import {queryTerms, renderArticle} from './article.js';
 import {attachSuggestions} from './suggest.js';
+import './saved.js';
 
 const $ = id => document.getElementById(id);
 const TYPING_DEBOUNCE_MS = 250;

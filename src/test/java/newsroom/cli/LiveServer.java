@@ -13,6 +13,11 @@ import newsroom.http.HttpTestClient;
 record LiveServer(newsroom.ServerProcess server, HttpTestClient client) {
 
   static LiveServer start(Path index, Path logDir, String token) throws Exception {
+    return start(index, logDir, token, Map.of());
+  }
+
+  /** As {@link #start(Path, Path, String)}, with these files written into its copy of index-config. */
+  static LiveServer start(Path index, Path logDir, String token, Map<String, String> configFiles) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -34,6 +39,9 @@ record LiveServer(newsroom.ServerProcess server, HttpTestClient client) {
     Path search = config.resolve("search.json");
     java.nio.file.Files.writeString(search, java.nio.file.Files.readString(search)
         .replaceAll("\"search_timeout_ms\":\\s*\\d+", "\"search_timeout_ms\": 10000"));
+    for (Map.Entry<String, String> file : configFiles.entrySet()) {
+      java.nio.file.Files.writeString(config.resolve(file.getKey()), file.getValue());
+    }
     newsroom.ServerProcess server =
         newsroom.ServerProcess.start(
             index, config, port, "512m", logDir.resolve("server-" + port + ".log"),

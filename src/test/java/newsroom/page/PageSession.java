@@ -33,10 +33,43 @@ final class PageSession implements AutoCloseable {
   private final LuceneBackend index;
   private final Javalin app;
 
+  private final newsroom.alerts.Alerts alerts; // null: a read-only server
+
   private PageSession(ChromeDriver browser, LuceneBackend index, Javalin app) {
+    this(browser, index, app, null);
+  }
+
+  private PageSession(ChromeDriver browser, LuceneBackend index, Javalin app, newsroom.alerts.Alerts alerts) {
     this.browser = browser;
     this.index = index;
     this.app = app;
+    this.alerts = alerts;
+  }
+
+  /** The seed corpus served with live writes and saved searches, guarded by {@code token}. */
+  static PageSession startWritable(Path corpus, Path work, int width, int height, String token) throws IOException {
+    ChromeDriver browser = Chromium.start(work.resolve("chromium-profile"), width, height);
+    try {
+      TestIndexes.build(corpus, work.resolve("index"));
+      LuceneBackend index = TestIndexes.open(work.resolve("index"), true);
+      newsroom.alerts.Alerts alerts =
+          newsroom.alerts.Alerts.open(
+              work.resolve("index/saved-searches"), newsroom.config.AlertSettings.defaults(), index.savedSearches());
+      ApiServer.Options options =
+          new ApiServer.Options(
+                  new newsroom.pipeline.LiveIngestion(index, TestIndexes.CONFIG, alerts),
+                  newsroom.http.WriteAccess.withToken(token),
+                  1 << 20)
+              .withAlerts(alerts);
+      return new PageSession(browser, index, ApiServer.create(index, TestIndexes.settings(), options).start(0), alerts);
+    } catch (IOException | RuntimeException e) {
+      browser.quit();
+      throw e;
+    }
+  }
+
+  int port() {
+    return app.port();
   }
 
   /** Starts the browser first: without Chromium the tests are skipped before any indexing is done. */
@@ -160,6 +193,9 @@ final class PageSession implements AutoCloseable {
       browser.quit();
     } finally {
       app.stop();
+      if (alerts != null) {
+        alerts.close();
+      }
       index.close();
     }
   }
