@@ -1,6 +1,7 @@
 package newsroom.lucene;
 
 import java.io.IOException;
+import java.util.concurrent.Executor;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -20,9 +21,12 @@ public final class FacetedSearcher extends IndexSearcher {
     this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, config) : null;
   }
 
-  /** A searcher of the same reader and facet state for one search, stopped by {@code timeout}. */
-  private FacetedSearcher(FacetedSearcher shared, QueryTimeout timeout) {
-    super(shared.getIndexReader());
+  /**
+   * A searcher of the same reader and facet state for one search, stopped by {@code timeout}, searching its
+   * segment slices side by side on {@code executor} (null: on the calling thread).
+   */
+  private FacetedSearcher(FacetedSearcher shared, QueryTimeout timeout, Executor executor) {
+    super(shared.getIndexReader(), executor);
     this.facetState = shared.facetState;
     setSimilarity(shared.getSimilarity());
     setQueryCache(shared.getQueryCache());
@@ -35,7 +39,12 @@ public final class FacetedSearcher extends IndexSearcher {
    * time-out is set per searcher, so each search gets its own (cheap: same reader, same facet state).
    */
   FacetedSearcher limitedBy(QueryTimeout timeout) {
-    return new FacetedSearcher(this, timeout);
+    return new FacetedSearcher(this, timeout, null);
+  }
+
+  /** As {@link #limitedBy(QueryTimeout)}, its segments searched side by side on {@code executor}. */
+  FacetedSearcher limitedBy(QueryTimeout timeout, Executor executor) {
+    return new FacetedSearcher(this, timeout, executor);
   }
 
   public SortedSetDocValuesReaderState facetState() {
