@@ -1,6 +1,7 @@
 package newsroom.lucene;
 
 import java.io.IOException;
+import newsroom.backend.SearchRequest;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
@@ -45,6 +46,21 @@ record CountedPage(TopDocs top, Facets facets, long countingNanos) {
     TimedDrillSideways sideways = new TimedDrillSideways(counting, config, state);
     DrillSideways.ConcurrentDrillSidewaysResult<Integer> counted =
         sideways.search(drillDown, new TotalHitCountCollectorManager(counting.getSlices()));
+    return ranked(ranking, drillDown, window, sort, counted.collectorResult, counted.facets, sideways.countingNanos);
+  }
+
+  /** A request without text: counted by {@link BrowseCounts}, which spares drill-sideways' walk of every article. */
+  static CountedPage browse(Generation gen, FacetedSearcher searcher, SearchRequest request, DrillDownQuery drillDown,
+      int window, Sort sort) throws IOException {
+    long start = System.nanoTime();
+    BrowseCounts.Counted counted = BrowseCounts.count(gen, searcher, request);
+    long counting = System.nanoTime() - start;
+    return ranked(searcher, drillDown, window, sort, counted.total(), counted.facets(), counting);
+  }
+
+  private static CountedPage ranked(
+      IndexSearcher ranking, DrillDownQuery drillDown, int window, Sort sort, long total, Facets facets,
+      long countingNanos) throws IOException {
     TopDocs page;
     if (sort == null) {
       page = ranking.search(drillDown, new TopScoreDocCollectorManager(window, null, window));
@@ -53,8 +69,8 @@ record CountedPage(TopDocs top, Facets facets, long countingNanos) {
       // The sort's second key is the score; the hits show it too.
       TopFieldCollector.populateScores(page.scoreDocs, ranking, drillDown);
     }
-    TotalHits exact = new TotalHits(counted.collectorResult, TotalHits.Relation.EQUAL_TO);
-    return new CountedPage(new TopDocs(exact, page.scoreDocs), counted.facets, sideways.countingNanos);
+    TotalHits exact = new TotalHits(total, TotalHits.Relation.EQUAL_TO);
+    return new CountedPage(new TopDocs(exact, page.scoreDocs), facets, countingNanos);
   }
 
   /** Drill-sideways that keeps the time spent counting facet values apart from matching. */

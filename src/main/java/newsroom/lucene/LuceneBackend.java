@@ -51,6 +51,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -488,7 +489,9 @@ public final class LuceneBackend implements SearchBackend {
     if (searcher.facetState() != null) {
       FacetedSearcher counting = sidewaysScorer ? shared.limitedBy(null, searchThreads) : searcher;
       CountedPage page =
-          CountedPage.search(searcher, counting, gen.facetsConfig, searcher.facetState(), drillDown, window, sort);
+          ranked.query() instanceof MatchAllDocsQuery
+              ? CountedPage.browse(gen, searcher, request, drillDown, window, sort)
+              : CountedPage.search(searcher, counting, gen.facetsConfig, searcher.facetState(), drillDown, window, sort);
       top = page.top();
       facets = page.facets();
       countingNanos = page.countingNanos();
