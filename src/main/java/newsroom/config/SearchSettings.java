@@ -81,6 +81,13 @@ public record SearchSettings(
         maxExpansions, maxRegexStates, ms, speed);
   }
 
+  /** These settings with other threads and caches. */
+  public SearchSettings withSpeed(SpeedSettings newSpeed) {
+    return new SearchSettings(fieldBoosts, defaultOperator, defaultPageSize, maxPageSize, maxResultWindow,
+        facetValuesShown, snippetPassages, snippetMaxChars, maxQueryLength, ranking, maxClauses, maxExpensiveTerms,
+        maxExpansions, maxRegexStates, searchTimeoutMs, newSpeed);
+  }
+
   /** Reads and checks search.json: a value that cannot work is refused with one line naming it. */
   public static SearchSettings load(Path configDir) {
     return load(configDir, Map.of());
