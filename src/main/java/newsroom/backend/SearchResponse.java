@@ -29,6 +29,11 @@ public record SearchResponse(
   public SearchResponse {
     didYouMean = didYouMean == null ? List.of() : List.copyOf(didYouMean);
   }
+  /** The same answer, said to have taken {@code ms}. */
+  public SearchResponse withTookMs(long ms) {
+    return new SearchResponse(query, total, ms, page, size, sort, hits, facets, syntax, didYouMean, nextCursor);
+  }
+
 
   /** An answer without spelling suggestions, its query read as Lucene syntax. */
   public SearchResponse(

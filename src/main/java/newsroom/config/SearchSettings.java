@@ -22,6 +22,7 @@ import java.util.Map;
  * @param maxExpansions the most index words one wildcard, prefix, regex or range term may match
  * @param maxRegexStates how complex a regular expression may be (Lucene's determinize work limit)
  * @param searchTimeoutMs a search still running after this long is stopped and answered with an error
+ * @param speed threads and caches: how fast answers come, never what they are
  */
 public record SearchSettings(
     Map<String, Float> fieldBoosts,
@@ -38,7 +39,8 @@ public record SearchSettings(
     Integer maxExpensiveTerms,
     Integer maxExpansions,
     Integer maxRegexStates,
-    Integer searchTimeoutMs) {
+    Integer searchTimeoutMs,
+    SpeedSettings speed) {
 
   public static final int DEFAULT_MAX_CLAUSES = 1024;
   public static final int DEFAULT_MAX_EXPENSIVE_TERMS = 20;
@@ -54,6 +56,7 @@ public record SearchSettings(
     maxExpansions = maxExpansions == null ? DEFAULT_MAX_EXPANSIONS : maxExpansions;
     maxRegexStates = maxRegexStates == null ? DEFAULT_MAX_REGEX_STATES : maxRegexStates;
     searchTimeoutMs = searchTimeoutMs == null ? DEFAULT_SEARCH_TIMEOUT_MS : searchTimeoutMs;
+    speed = speed == null ? SpeedSettings.defaults() : speed;
   }
 
   /** Settings without ranking aids (plain BM25). */
@@ -68,14 +71,21 @@ public record SearchSettings(
       int snippetMaxChars,
       int maxQueryLength) {
     this(fieldBoosts, defaultOperator, defaultPageSize, maxPageSize, maxResultWindow, facetValuesShown,
-        snippetPassages, snippetMaxChars, maxQueryLength, null, null, null, null, null, null);
+        snippetPassages, snippetMaxChars, maxQueryLength, null, null, null, null, null, null, null);
   }
 
   /** These settings with another per-search time limit. */
   public SearchSettings withSearchTimeoutMs(int ms) {
     return new SearchSettings(fieldBoosts, defaultOperator, defaultPageSize, maxPageSize, maxResultWindow,
         facetValuesShown, snippetPassages, snippetMaxChars, maxQueryLength, ranking, maxClauses, maxExpensiveTerms,
-        maxExpansions, maxRegexStates, ms);
+        maxExpansions, maxRegexStates, ms, speed);
+  }
+
+  /** These settings with other threads and caches. */
+  public SearchSettings withSpeed(SpeedSettings newSpeed) {
+    return new SearchSettings(fieldBoosts, defaultOperator, defaultPageSize, maxPageSize, maxResultWindow,
+        facetValuesShown, snippetPassages, snippetMaxChars, maxQueryLength, ranking, maxClauses, maxExpensiveTerms,
+        maxExpansions, maxRegexStates, searchTimeoutMs, newSpeed);
   }
 
   /** Reads and checks search.json: a value that cannot work is refused with one line naming it. */
@@ -138,6 +148,7 @@ public record SearchSettings(
     range(file, "max_expansions", maxExpansions, 1, 1_000_000);
     range(file, "max_regex_states", maxRegexStates, 1, 1_000_000);
     range(file, "search_timeout_ms", searchTimeoutMs, 1, 3_600_000);
+    speed.check(file);
   }
 
   /** Refuses a setting outside [min, max], naming the file and the setting. */

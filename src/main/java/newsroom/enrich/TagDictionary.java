@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import newsroom.config.ConfigException;
@@ -32,7 +33,19 @@ public final class TagDictionary {
       List<String> exactCase,
       List<String> patterns) {}
 
-  private record CompiledPattern(Pattern pattern, String value) {}
+  /**
+   * A pattern and, when it starts with a word of plain letters ({@code \\bremov(?:e|ed)...}), that word: a text
+   * without it cannot match, and looking for a word is much cheaper than trying the expression at every
+   * character of an article.
+   */
+  private record CompiledPattern(Pattern pattern, String value, String requiredWord) {
+    boolean find(String text, String lowerText, boolean lookalikes) {
+      if (requiredWord != null && !lookalikes && !lowerText.contains(requiredWord)) {
+        return false;
+      }
+      return pattern.matcher(text).find();
+    }
+  }
 
   private final PhraseMatcher<String> phrases = new PhraseMatcher<>();
   private final List<CompiledPattern> patterns = new ArrayList<>();
@@ -53,7 +66,7 @@ public final class TagDictionary {
       for (String regex : nullToEmpty(v.patterns())) {
         patterns.add(
             new CompiledPattern(
-                Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), v.name()));
+                Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), v.name(), requiredWord(regex)));
       }
     }
   }
@@ -85,12 +98,75 @@ public final class TagDictionary {
   /** The canonical values found in the text, in order of first mention (phrases first, then patterns). */
   public List<String> tag(String text) {
     Set<String> found = new LinkedHashSet<>(phrases.find(text));
+    String lowerText = null;
+    boolean lookalikes = false;
     for (CompiledPattern p : patterns) {
-      if (!found.contains(p.value()) && p.pattern().matcher(text).find()) {
-        found.add(p.value());
+      if (!found.contains(p.value())) {
+        if (lowerText == null) {
+          lowerText = text.toLowerCase(Locale.ROOT);
+          lookalikes = hasFoldingLookalikes(text);
+        }
+        if (p.find(text, lowerText, lookalikes)) {
+          found.add(p.value());
+        }
       }
     }
     return List.copyOf(found);
+  }
+
+  /**
+   * The word of ASCII letters a pattern starts with after {@code \\b} (lower case), when every match must
+   * contain it: the pattern has no {@code |} outside parentheses, and a letter the next character makes optional
+   * ({@code ?}, {@code *}, <code>{</code>) is left out. Null when there is none.
+   */
+  static String requiredWord(String regex) {
+    if (!regex.startsWith("\\b") || topLevelAlternation(regex)) {
+      return null;
+    }
+    int end = 2;
+    while (end < regex.length() && isAsciiLetter(regex.charAt(end))) {
+      end++;
+    }
+    if (end < regex.length() && "?*{".indexOf(regex.charAt(end)) >= 0) {
+      end--;
+    }
+    return end - 2 >= 3 ? regex.substring(2, end).toLowerCase(Locale.ROOT) : null;
+  }
+
+  private static boolean topLevelAlternation(String regex) {
+    int depth = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  /**
+   * Whether the text has one of the characters that a case-insensitive Unicode pattern matches to an ASCII
+   * letter though their lower case is not that letter (long s, Kelvin sign, dotted and dotless i): then the
+   * word check could miss a match, and the pattern runs anyway.
+   */
+  private static boolean hasFoldingLookalikes(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u017F' || c == '\u212A' || c == '\u0130' || c == '\u0131') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> nullToEmpty(List<String> list) {

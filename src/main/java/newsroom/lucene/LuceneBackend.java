@@ -7,6 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import newsroom.backend.BackendStatus;
@@ -48,6 +52,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -76,6 +81,12 @@ public final class LuceneBackend implements SearchBackend {
   private volatile Expansion expansion;
   private final SavedSearchMonitor savedSearches = new SavedSearchMonitor(this);
 
+  /** Searches segment slices of one request side by side (search.json speed.search_threads); null: none. */
+  private final ExecutorService searchThreads;
+
+  /** Recent answers of the searcher being served (search.json speed.cached_responses). */
+  private volatile ResponseCache answers;
+
   /** The entity names expansion of one generation's catalog, analysed with its analyzer. */
   private record Expansion(Generation generation, EntityExpansion entities) {}
 
@@ -83,7 +94,8 @@ public final class LuceneBackend implements SearchBackend {
   private volatile Timings timings = new Timings(new Metrics());
 
   /** The backend's timings: search by phase, live writes. */
-  private record Timings(Metrics.Histogram searchPhases, Metrics.Histogram writes, Metrics.Counter written) {
+  private record Timings(
+      Metrics.Histogram searchPhases, Metrics.Histogram writes, Metrics.Counter written, Metrics.Counter cache) {
     Timings(Metrics metrics) {
       this(
           metrics.histogram(
@@ -97,7 +109,11 @@ public final class LuceneBackend implements SearchBackend {
               "Time of a live write in the index, until it is committed and visible to searches",
               Metrics.LATENCY_BUCKETS),
           metrics.counter(
-              "newsroom_live_written_articles_total", "Articles added, replaced or deleted by live writes", "op"));
+              "newsroom_live_written_articles_total", "Articles added, replaced or deleted by live writes", "op"),
+          metrics.counter(
+              "newsroom_search_cache_requests_total",
+              "Searches answered from the cache of recent answers (hit) or by searching the index (miss)",
+              "result"));
     }
   }
 
@@ -114,6 +130,20 @@ public final class LuceneBackend implements SearchBackend {
     this.settings = settings;
     this.entityNames = entityNames;
     this.help = new QueryHelp(settings);
+    int threads = settings.speed().searchThreads();
+    this.searchThreads = threads == 0 ? null : Executors.newFixedThreadPool(threads, new SearchThreadFactory());
+  }
+
+  /** Daemon threads: a search pool never keeps the process alive. */
+  private static final class SearchThreadFactory implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "search-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
   }
 
   /** Opens the index folder's current generation; {@code writable} also takes live writes. */
@@ -337,6 +367,9 @@ public final class LuceneBackend implements SearchBackend {
 
   @Override
   public void close() throws IOException {
+    if (searchThreads != null) {
+      searchThreads.shutdown();
+    }
     index.close();
   }
 
@@ -412,13 +445,37 @@ public final class LuceneBackend implements SearchBackend {
     }
   }
 
+  /** A recent identical answer of this searcher if there is one (its time is this call's), else a search. */
   private SearchResponse search(Generation gen, FacetedSearcher shared, SearchRequest request)
+      throws IOException {
+    int capacity = settings.speed().cachedResponses();
+    if (capacity == 0 || !ResponseCache.keeps(request)) {
+      return searchIndex(gen, shared, request);
+    }
+    long start = System.nanoTime();
+    ResponseCache cache = answers;
+    if (cache == null || !cache.belongsTo(shared)) {
+      cache = new ResponseCache(shared, capacity);
+      answers = cache;
+    }
+    SearchResponse kept = cache.get(request);
+    if (kept == null) {
+      timings.cache().inc("miss");
+      SearchResponse found = searchIndex(gen, shared, request);
+      cache.put(request, found);
+      return found;
+    }
+    timings.cache().inc("hit");
+    return kept.withTookMs((System.nanoTime() - start) / 1_000_000);
+  }
+
+  private SearchResponse searchIndex(Generation gen, FacetedSearcher shared, SearchRequest request)
       throws IOException {
     long start = System.nanoTime();
     Timings t = timings;
     // This search's own searcher: Lucene stops scoring at the deadline (or when the client hangs up).
     SearchDeadline deadline = new SearchDeadline(settings.searchTimeoutMs(), RequestCancellation.current());
-    FacetedSearcher searcher = shared.limitedBy(deadline);
+    FacetedSearcher searcher = shared.limitedBy(deadline, searchThreads);
     Catalog catalog = gen.schema.catalog();
     request.check(settings, catalog);
     RankedQuery ranked = rank(gen, searcher, request);
@@ -453,12 +510,14 @@ public final class LuceneBackend implements SearchBackend {
     Facets facets = null;
     long countingNanos = 0;
     if (searcher.facetState() != null) {
-      TimedDrillSideways sideways =
-          new TimedDrillSideways(sidewaysScorer ? shared.limitedBy(null) : searcher, gen.facetsConfig, searcher.facetState());
-      DrillSideways.DrillSidewaysResult result = sideways.search(drillDown, null, null, window, sort, true);
-      top = result.hits;
-      facets = result.facets;
-      countingNanos = sideways.countingNanos;
+      FacetedSearcher counting = sidewaysScorer ? shared.limitedBy(null, searchThreads) : searcher;
+      CountedPage page =
+          ranked.query() instanceof MatchAllDocsQuery
+              ? CountedPage.browse(gen, searcher, request, drillDown, window, sort)
+              : CountedPage.search(searcher, counting, gen.facetsConfig, searcher.facetState(), drillDown, window, sort);
+      top = page.top();
+      facets = page.facets();
+      countingNanos = page.countingNanos();
     } else {
       top = sort == null ? searcher.search(drillDown, window) : searcher.search(drillDown, window, sort, true);
     }
@@ -495,26 +554,6 @@ public final class LuceneBackend implements SearchBackend {
         ranked.syntax().param(),
         spellings,
         null);
-  }
-
-  /** Drill-sideways that keeps the time spent counting facet values apart from matching and ranking. */
-  private static final class TimedDrillSideways extends DrillSideways {
-    long countingNanos;
-
-    TimedDrillSideways(IndexSearcher searcher, FacetsConfig config, SortedSetDocValuesReaderState state) {
-      super(searcher, config, state);
-    }
-
-    @Override
-    protected Facets buildFacetsResult(
-        FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims) throws IOException {
-      long start = System.nanoTime();
-      try {
-        return super.buildFacetsResult(drillDowns, drillSideways, drillSidewaysDims);
-      } finally {
-        countingNanos += System.nanoTime() - start;
-      }
-    }
   }
 
   /** The request's query read and expanded as its syntax and search.json say (see {@link RankedQuery}). */

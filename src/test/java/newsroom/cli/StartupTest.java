@@ -67,6 +67,12 @@ class StartupTest {
     String message = refused(index, "--index", index.toString(), "--config", config(bad).toString());
     assertTrue(message.contains("max_page_size must be between 1 and"), message);
 
+    bad = Files.readString(TestIndexes.CONFIG.resolve("search.json")).replaceFirst("\"search_threads\": \\d+",
+        "\"search_threads\": -1");
+    Files.writeString(tmp.resolve("config/search.json"), bad);
+    message = refused(index, "--index", index.toString(), "--config", tmp.resolve("config").toString());
+    assertTrue(message.endsWith("search.json: speed.search_threads must be between 0 and 256, not -1"), message);
+
     Files.writeString(tmp.resolve("config/search.json"), "{\"field_boosts\": ");
     message = refused(index, "--index", index.toString(), "--config", tmp.resolve("config").toString());
     assertTrue(message.contains("search.json"), message);

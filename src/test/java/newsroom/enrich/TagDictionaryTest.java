@@ -64,4 +64,18 @@ class TagDictionaryTest {
     assertEquals(List.of("Cyberspace Administration of China"), tagged.labels().get("regulator"));
     assertEquals(List.of("cybersecurity review opened"), tagged.labels().get("action"));
   }
+
+  @Test
+  void aPatternIsTriedOnlyWhereItsFirstWordIs() {
+    assertEquals("remov", TagDictionary.requiredWord("\\bremov(?:e|ed|es|ing|al)\\b(?:\\W+\\w+){0,5}?\\W+apps?\\b"));
+    assertEquals("app", TagDictionary.requiredWord("\\bapps?\\b"));
+    assertEquals(null, TagDictionary.requiredWord("\\bremoved|\\bdeleted"), "either word may match");
+    assertEquals(null, TagDictionary.requiredWord("remov\\w+"), "no word boundary: the letters may be mid-word");
+    assertEquals(null, TagDictionary.requiredWord("\\b(?:remov|delet)"));
+    assertEquals(null, TagDictionary.requiredWord("\\bab?"), "too short to be worth it");
+    // What the patterns find is unchanged: in any case, and with the letters that fold to ASCII ones.
+    assertEquals(List.of("app removed from stores"), actions.tag("Regulators REMOVED the Didi app on Sunday"));
+    assertEquals(List.of("registrations resumed"), actions.tag("Kanzhun reſumed new regiſtrations"));
+    assertEquals(List.of(), actions.tag("Regulators approved the Didi app on Sunday"));
+  }
 }

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * export   --port N [--query 'format=csv&amp;q=...'] [--runs N]                            time one streamed export
  * writes   [--corpus DIR_OR_FILE --concurrency 1,4,16 --seconds N --server-jar JAR]         live-write latency
  * match    [--corpus DIR_OR_FILE --searches 10,100,1000,10000 --articles N]                  saved-search matching per write
+ * indexing --corpus FILE [--threads 1,2 --runs N --ram-buffer-mb N]                   tagging's share of indexing
+ * answers  --port N --out FILE [--seed S --mix-seed S --queries N]                       every answer of the mix
  * solr     --corpus FILE.jsonl --index DIR --solr-urls URL[,URL] [--shards 1,2] [...]      embedded vs SolrCloud
  * </pre>
  */
@@ -30,7 +32,8 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) {
-    if (args.length == 0 || !Set.of("generate", "bench", "export", "writes", "match", "solr").contains(args[0])) {
+    if (args.length == 0
+        || !Set.of("generate", "bench", "export", "writes", "match", "indexing", "answers", "solr").contains(args[0])) {
       System.err.println("usage: newsroom-bench generate --articles N --seed S --out FILE.jsonl [--config DIR]"
           + " [--profile NAME] [--threads N]");
       System.err.println("       newsroom-bench bench --articles N --work DIR [options: docs/benchmarks.md]");
@@ -38,6 +41,8 @@ public final class BenchMain {
       System.err.println("       newsroom-bench writes [--corpus DIR_OR_FILE] [--concurrency 1,4,16] [--seconds N]"
           + " [--server-jar JAR]");
       System.err.println("       newsroom-bench match [--corpus DIR_OR_FILE] [--searches 10,100,1000] [--articles N]");
+      System.err.println("       newsroom-bench indexing --corpus FILE [--threads 1,2] [--runs N]");
+      System.err.println("       newsroom-bench answers --port N --out FILE [--seed S] [--mix-seed S] [--queries N]");
       System.err.println("       newsroom-bench solr --corpus FILE.jsonl --index DIR --solr-urls URL[,URL] [--shards 1,2]");
       System.exit(2);
     }
@@ -51,6 +56,10 @@ public final class BenchMain {
         WriteBench.run(new Options(rest, WriteBench.OPTIONS, System.getenv()));
       } else if (args[0].equals("match")) {
         MatchBench.run(new Options(rest, MatchBench.OPTIONS, System.getenv()));
+      } else if (args[0].equals("indexing")) {
+        IndexingBench.run(new Options(rest, IndexingBench.OPTIONS, System.getenv()));
+      } else if (args[0].equals("answers")) {
+        AnswersDump.run(new Options(rest, AnswersDump.OPTIONS, System.getenv()));
       } else if (args[0].equals("solr")) {
         SolrBenchmark.run(new Options(rest, SolrBenchmark.OPTIONS, System.getenv()));
       } else {

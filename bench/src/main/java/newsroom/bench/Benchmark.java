@@ -1,7 +1,12 @@
 package newsroom.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import newsroom.ServerProcess;
@@ -87,11 +92,15 @@ public final class Benchmark {
       log.info("server pid {} on port {}; idle RSS {}", server.pid(), server.port(), server.memory());
       report.idleMemory(server.memory());
       warm(mix, http, config);
+      double gcBefore = gcSeconds(server.port());
       LoadRunner.Result one = measure(mix, http, 1, config);
       report.run("HTTP, 1 client", one, null);
+      double gcOne = gcSeconds(server.port());
+      report.gc("HTTP, 1 client", gcOne - gcBefore, one.elapsed());
       server.startSampling();
       LoadRunner.Result many = measure(mix, http, config.concurrency(), config);
       report.run("HTTP, " + config.concurrency() + " clients", many, server.stopSampling());
+      report.gc("HTTP, " + config.concurrency() + " clients", gcSeconds(server.port()) - gcOne, many.elapsed());
       if (WrkRun.available()) {
         server.startSampling();
         WrkRun.Figures wrk =
@@ -102,6 +111,23 @@ public final class Benchmark {
         log.info("wrk is not installed: no HTTP run with a native client");
       }
     }
+  }
+
+  /** The server's garbage-collection time so far, in seconds, from its {@code /metrics}. */
+  private static double gcSeconds(int port) throws IOException, InterruptedException {
+    HttpClient client = HttpClient.newHttpClient();
+    String text =
+        client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    double total = 0;
+    for (String line : text.split("\n")) {
+      if (line.startsWith("jvm_gc_collection_seconds_total{")) {
+        total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return total;
   }
 
   private static void postgresRuns(List<BenchQuery> mix, Config config, Report report) throws Exception {

@@ -64,14 +64,14 @@ public final class LoadRunner {
       return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
     }
 
-    /** Median latency of the requests whose query is of one kind, in milliseconds. */
-    public double medianMs(List<BenchQuery> mix, String kind) {
+    /** A latency percentile of the requests whose query is of one kind, in milliseconds. */
+    public double percentileMs(List<BenchQuery> mix, String kind, double p) {
       return percentileMs(
           java.util.stream.IntStream.range(0, latencyNanos.length)
               .filter(i -> mix.get(queryOfSample[i]).kind().equals(kind))
               .mapToLong(i -> latencyNanos[i])
               .toArray(),
-          50);
+          p);
     }
   }
 

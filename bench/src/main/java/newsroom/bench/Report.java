@@ -57,6 +57,8 @@ public final class Report {
             indexBytes >> 20));
   }
 
+  private final List<String> gcLines = new ArrayList<>();
+
   void mix(List<BenchQuery> queries) {
     this.mix = queries;
     Map<String, Integer> kinds = new LinkedHashMap<>();
@@ -79,6 +81,12 @@ public final class Report {
   void run(String name, LoadRunner.Result result, ServerProcess.Memory memory) {
     double[] p = {result.percentileMs(50), result.percentileMs(95), result.percentileMs(99), result.percentileMs(100)};
     runs.add(new Run(name, result.requests(), result.failures(), result.qps(), p, result, memory));
+  }
+
+  /** Garbage collection in the server during a run. */
+  void gc(String name, double gcSeconds, Duration elapsed) {
+    gcLines.add(String.format(Locale.ROOT, "- server garbage collection (%s): %.2f s in %d s of run (%.1f%%)%n",
+        name, gcSeconds, elapsed.toSeconds(), 100 * gcSeconds / Math.max(1e-9, elapsed.toNanos() / 1e9)));
   }
 
   void wrk(String name, WrkRun.Figures f, ServerProcess.Memory memory) {
@@ -111,6 +119,7 @@ public final class Report {
             r.name(), idle == null ? 0 : idle.rssMb(), r.memory().rssMb(), r.memory().anonMb(), r.memory().fileMb()));
       }
     }
+    gcLines.forEach(md::append);
     ratios(md);
     kinds(md);
     agreement(md);
@@ -155,23 +164,19 @@ public final class Report {
     return last;
   }
 
+  /** Median and p99 by kind of query, for every run that kept its samples (not wrk's). */
   private void kinds(StringBuilder md) {
-    List<Run> concurrent = new ArrayList<>();
-    for (String target : List.of("in-process", "HTTP, ", "PostgreSQL")) {
-      Run r = concurrentRun(target);
-      if (r != null) {
-        concurrent.add(r);
-      }
-    }
-    md.append("Median latency by kind of query (ms), at the benchmark's concurrency:\n\n| kind |");
-    concurrent.forEach(r -> md.append(' ').append(r.name()).append(" |"));
+    List<Run> sampled = runs.stream().filter(r -> r.result() != null).toList();
+    md.append("Latency by kind of query, median / p99 (ms):\n\n| kind |");
+    sampled.forEach(r -> md.append(' ').append(r.name()).append(" |"));
     md.append("\n|---|");
-    concurrent.forEach(r -> md.append("---:|"));
+    sampled.forEach(r -> md.append("---:|"));
     md.append('\n');
     for (String kind : QueryMix.KINDS) {
       md.append("| ").append(kind).append(" |");
-      for (Run r : concurrent) {
-        md.append(String.format(Locale.ROOT, " %.2f |", r.result().medianMs(mix, kind)));
+      for (Run r : sampled) {
+        md.append(String.format(
+            Locale.ROOT, " %.1f / %.1f |", r.result().percentileMs(mix, kind, 50), r.result().percentileMs(mix, kind, 99)));
       }
       md.append('\n');
     }

@@ -153,7 +153,7 @@ final class WriteBench {
     return String.format(Locale.ROOT, ms < 10 ? "%.1f" : "%.0f", ms);
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (var walk = Files.walk(dir)) {
         for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
