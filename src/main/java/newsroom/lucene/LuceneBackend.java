@@ -28,6 +28,7 @@ import newsroom.backend.SearchRequest;
 import newsroom.backend.SearchResponse;
 import newsroom.backend.SimilarArticle;
 import newsroom.backend.SortOrder;
+import newsroom.backend.StoryOptions;
 import newsroom.config.Catalog;
 import newsroom.config.SearchSettings;
 import newsroom.metrics.Metrics;
@@ -194,7 +195,8 @@ public final class LuceneBackend implements SearchBackend {
           if (searcher.facetState() != null) {
             SearchRequest counted = request.withFeedback(Feedback.NONE).withExplain(false);
             DrillDownQuery drillDown = select(gen, searcher, counted).matches();
-            DrillSideways sideways = new DrillSideways(searcher, gen.facetsConfig, searcher.facetState());
+            DrillSideways sideways =
+                new TimedDrillSideways(searcher, gen.facetsConfig, searcher.facetState(), counted.stories());
             FacetResult all = sideways.search(drillDown, 1).facets.getAllChildren(dim.name());
             if (all != null) {
               for (LabelAndValue lv : all.labelValues) {
@@ -267,6 +269,11 @@ public final class LuceneBackend implements SearchBackend {
             "completions-rebuild");
     t.setDaemon(true);
     t.start();
+  }
+
+  @Override
+  public boolean groupsStories() {
+    return true;
   }
 
   @Override
@@ -343,7 +350,10 @@ public final class LuceneBackend implements SearchBackend {
     return withSearcher(
         (gen, searcher) -> {
           request.check(settings, gen.schema.catalog());
-          return TimelineCounts.count(searcher, select(gen, searcher, request).matches(), interval);
+          Query matches = select(gen, searcher, request).matches();
+          return request.stories().countStories()
+              ? TimelineCounts.count(StorySearch.firstRuns(searcher, matches).getMatchingDocs(), interval)
+              : TimelineCounts.count(searcher, matches, interval);
         });
   }
 
@@ -429,13 +439,16 @@ public final class LuceneBackend implements SearchBackend {
     TopDocs top;
     Facets facets = null;
     long countingNanos = 0;
+    Long storyTotal = null;
     if (searcher.facetState() != null) {
       TimedDrillSideways sideways =
-          new TimedDrillSideways(sidewaysScorer ? shared.limitedBy(null) : searcher, gen.facetsConfig, searcher.facetState());
+          new TimedDrillSideways(
+              sidewaysScorer ? shared.limitedBy(null) : searcher, gen.facetsConfig, searcher.facetState(), request.stories());
       DrillSideways.DrillSidewaysResult result = sideways.search(drillDown, null, null, window, sort, true);
       top = result.hits;
       facets = result.facets;
       countingNanos = sideways.countingNanos;
+      storyTotal = sideways.stories;
     } else {
       top = sort == null ? searcher.search(drillDown, window) : searcher.search(drillDown, window, sort, true);
     }
@@ -449,7 +462,17 @@ public final class LuceneBackend implements SearchBackend {
 
     int pageEnd = Math.min(top.scoreDocs.length, request.page() * request.size());
     ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(pageEnd, (request.page() - 1) * request.size()), pageEnd);
+    StorySearch.Page stories = request.stories().collapse() ? StorySearch.collapse(searcher, drillDown, sort, request) : null;
+    if (stories != null) {
+      pageDocs = stories.heads();
+      storyTotal = stories.totalStories();
+    } else if (storyTotal == null && request.stories().countStories()) {
+      storyTotal = StorySearch.firstRuns(searcher, drillDown).stories;
+    }
     List<SearchResponse.Hit> hits = Highlighting.hits(gen, searcher, highlight, pageDocs, settings);
+    if (stories != null) {
+      hits = StorySearch.withCopies(searcher, drillDown, stories, hits);
+    }
     if (request.explain()) {
       hits = Explanations.explain(searcher, ranked, request, hits, pageDocs);
     }
@@ -471,15 +494,24 @@ public final class LuceneBackend implements SearchBackend {
         facetViews,
         ranked.syntax().param(),
         spellings,
-        null);
+        null,
+        storyTotal);
   }
 
-  /** Drill-sideways that keeps the time spent counting facet values apart from matching and ranking. */
+  /**
+   * Drill-sideways that keeps the time spent counting facet values apart from matching and ranking, and with
+   * {@code count=stories} counts the first run of each story only ({@link FirstRuns}).
+   */
   private static final class TimedDrillSideways extends DrillSideways {
     long countingNanos;
+    /** With count=stories, how many stories the matches belong to; else null. */
+    Long stories;
+    private final boolean countStories;
 
-    TimedDrillSideways(IndexSearcher searcher, FacetsConfig config, SortedSetDocValuesReaderState state) {
+    TimedDrillSideways(
+        IndexSearcher searcher, FacetsConfig config, SortedSetDocValuesReaderState state, StoryOptions options) {
       super(searcher, config, state);
+      this.countStories = options.countStories();
     }
 
     @Override
@@ -487,6 +519,14 @@ public final class LuceneBackend implements SearchBackend {
         FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims) throws IOException {
       long start = System.nanoTime();
       try {
+        if (countStories) {
+          FirstRuns firstRuns = FirstRuns.of(searcher.getIndexReader(), drillDowns);
+          stories = firstRuns.stories;
+          drillDowns = firstRuns;
+          for (int i = 0; drillSideways != null && i < drillSideways.length; i++) {
+            drillSideways[i] = FirstRuns.of(searcher.getIndexReader(), drillSideways[i]);
+          }
+        }
         return super.buildFacetsResult(drillDowns, drillSideways, drillSidewaysDims);
       } finally {
         countingNanos += System.nanoTime() - start;
