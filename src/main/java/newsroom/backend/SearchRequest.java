@@ -114,8 +114,8 @@ public record SearchRequest(
     if (stories.any() && !catalog.groupsStories()) {
       throw new InvalidRequestException(
           "No stories in this index",
-          "it was built before copies were grouped into stories: re-index it (POST /api/admin/reindex) to use"
-              + " collapse, story or count=stories");
+          "this index does not group copies into stories (it was built before they were, or with stories.json's"
+              + " \"enabled\": false): re-index it (POST /api/admin/reindex) to use collapse, story or count=stories");
     }
     for (String dim : filters.keySet()) {
       if (catalog.dimension(dim).filter(d -> !d.hierarchical()).isEmpty()) {

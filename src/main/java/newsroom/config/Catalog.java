@@ -16,8 +16,8 @@ import newsroom.model.ArticleFields;
  * index stores its catalog, so it is searched as it was built whatever index-config says today.
  *
  * @param profile the profile's name (index-config/profiles/NAME.json)
- * @param stories how copies are grouped into stories (stories.json); null in an index built before stories were
- *     grouped, which then has none
+ * @param stories how copies are grouped into stories (stories.json); null when they are not (stories.json says
+ *     {@code "enabled": false}, or the index was built before stories were grouped)
  */
 public record Catalog(
     String profile,
@@ -69,8 +69,9 @@ public record Catalog(
     } catch (java.io.UncheckedIOException e) {
       throw new ConfigException(e.getMessage());
     }
+    StorySettings stories = StorySettings.load(configDir);
     Catalog catalog =
-        new Catalog(profileName, read.description(), read.dimensions(), analysis, StorySettings.load(configDir));
+        new Catalog(profileName, read.description(), read.dimensions(), analysis, stories.enabled() ? stories : null);
     catalog.check(file, configDir);
     return catalog;
   }

@@ -16,13 +16,18 @@ import java.nio.file.Path;
  *
  * @param minShingles bodies with fewer shingles are never grouped: too little text to tell a copy from a formula
  *     (two dividend notices of different companies can read word for word alike)
+ * @param enabled false: indexes are built without stories (null means true)
  */
-public record StorySettings(int shingleSize, int bands, int rows, double threshold, int minShingles) {
+public record StorySettings(int shingleSize, int bands, int rows, double threshold, int minShingles, Boolean enabled) {
   public static final String FILE = "stories.json";
 
   /** What an index-config without stories.json gets. */
   public static StorySettings defaults() {
-    return new StorySettings(4, 20, 5, 0.7, 12);
+    return new StorySettings(4, 20, 5, 0.7, 12, true);
+  }
+
+  public StorySettings {
+    enabled = enabled == null || enabled;
   }
 
   /** How many MinHash values a signature holds. */
