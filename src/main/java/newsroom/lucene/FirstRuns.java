@@ -2,16 +2,15 @@ package newsroom.lucene;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import newsroom.model.ArticleFields;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiDocValues;
-import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BitDocIdSet;
@@ -23,8 +22,7 @@ import org.apache.lucene.util.FixedBitSet;
  * timeline count these instead of every match, so each story counts once, under the values and the date of its
  * first run among the matches, and the date facet still agrees with the timeline.
  *
- * <p>Costs one pass over the matches, with the story values mapped across segments and two numbers per story of
- * the index in memory.
+ * <p>Costs one pass over the matches, with two numbers per matching story in memory.
  */
 final class FirstRuns extends FacetsCollector {
   private final List<MatchingDocs> docs;
@@ -43,45 +41,37 @@ final class FirstRuns extends FacetsCollector {
 
   static FirstRuns of(IndexReader reader, FacetsCollector matches) throws IOException {
     List<LeafReaderContext> leaves = reader.leaves();
-    SortedDocValues story = MultiDocValues.getSortedValues(reader, StoryFields.STORY);
-    int storyCount = story == null ? 0 : story.getValueCount();
-    int[] first = new int[storyCount];
-    Arrays.fill(first, -1);
-    long[] firstPublished = new long[storyCount];
+    // Story key -> its first run so far: {document, publication time}.
+    Map<Long, long[]> first = new HashMap<>();
     FixedBitSet chosen = new FixedBitSet(Math.max(1, reader.maxDoc()));
-    List<MatchingDocs> byLeaf = new ArrayList<>(matches.getMatchingDocs());
-    // Story values are read in increasing document order across the whole reader.
-    byLeaf.sort(Comparator.comparingInt(m -> m.context().docBase));
-    for (MatchingDocs m : byLeaf) {
+    for (MatchingDocs m : matches.getMatchingDocs()) {
       if (m.bits() == null) {
         continue;
       }
       int base = m.context().docBase;
+      NumericDocValues story = DocValues.getNumeric(m.context().reader(), StoryFields.STORY_KEY);
       SortedNumericDocValues published = DocValues.getSortedNumeric(m.context().reader(), ArticleFields.PUBLISHED);
       DocIdSetIterator it = m.bits().iterator();
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
         int global = base + doc;
-        if (story == null || !story.advanceExact(global)) {
+        if (!story.advanceExact(doc)) {
           chosen.set(global);
           continue;
         }
-        int ord = story.ordValue();
         long date = published.advanceExact(doc) ? published.nextValue() : Long.MAX_VALUE;
-        if (first[ord] < 0
-            || date < firstPublished[ord]
-            || (date == firstPublished[ord]
-                && StoryFields.id(leaves, global).compareTo(StoryFields.id(leaves, first[ord])) < 0)) {
-          first[ord] = global;
-          firstPublished[ord] = date;
+        long[] run = first.get(story.longValue());
+        if (run == null) {
+          first.put(story.longValue(), new long[] {global, date});
+        } else if (date < run[1]
+            || (date == run[1] && StoryFields.id(leaves, global).compareTo(StoryFields.id(leaves, (int) run[0])) < 0)) {
+          run[0] = global;
+          run[1] = date;
         }
       }
     }
-    long stories = chosen.cardinality();
-    for (int doc : first) {
-      if (doc >= 0) {
-        chosen.set(doc);
-        stories++;
-      }
+    long stories = chosen.cardinality() + first.size();
+    for (long[] run : first.values()) {
+      chosen.set((int) run[0]);
     }
     List<MatchingDocs> docs = new ArrayList<>();
     for (LeafReaderContext leaf : leaves) {

@@ -109,7 +109,7 @@ public final class IndexBuilder implements IndexBuild {
   /** As {@link #publish}, returning the generation's folder. */
   Path publishGeneration() throws IOException {
     if (schema.catalog().stories() != null) {
-      StoryGrouping.regroup(writer, documents, schema.catalog().stories());
+      StoryGrouping.regroup(writer, schema.catalog().stories());
     }
     writer.setLiveCommitData(
         (holdsLiveWrites

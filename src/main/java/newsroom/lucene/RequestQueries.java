@@ -9,8 +9,7 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.document.NumericDocValuesField;
 
 /**
  * What a request selects besides its text: the date range, the story ({@code story=<id>}), and the facet filters and date drill-down as a
@@ -48,7 +47,8 @@ final class RequestQueries {
     }
     return new BooleanQuery.Builder()
         .add(query, BooleanClause.Occur.MUST)
-        .add(new TermQuery(new Term(StoryFields.STORY, request.stories().story())), BooleanClause.Occur.FILTER)
+        .add(NumericDocValuesField.newSlowExactQuery(StoryFields.STORY_KEY, StoryFields.key(request.stories().story())),
+            BooleanClause.Occur.FILTER)
         .build();
   }
 

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import newsroom.config.StorySettings;
-import newsroom.model.Article;
 import newsroom.model.ArticleFields;
 import newsroom.stories.Signature;
 import newsroom.stories.StoryClusters;
@@ -17,7 +16,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -31,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * Groups the articles of a whole new generation into stories, once all are written and before it is published.
  * Every article was written as a story of its own; articles sharing a band key are candidates, a candidate pair is
  * confirmed by its estimated similarity, confirmed pairs are joined ({@link StoryClusters}), and each article whose
- * story is another article's is written again with it. Only candidates are read, and only copies rewritten.
+ * story is another article's gets it by a doc-values update. Only candidates are read, and only copies updated.
  */
 final class StoryGrouping {
   private static final Logger log = LoggerFactory.getLogger(StoryGrouping.class);
@@ -46,7 +44,7 @@ final class StoryGrouping {
     void run(int[] docs, int n) throws IOException;
   }
 
-  static Result regroup(IndexWriter writer, ArticleDocuments documents, StorySettings settings) throws IOException {
+  static Result regroup(IndexWriter writer, StorySettings settings) throws IOException {
     long start = System.nanoTime();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       List<LeafReaderContext> leaves = reader.leaves();
@@ -90,21 +88,17 @@ final class StoryGrouping {
         sizes.merge(storyOf[i], 1, Integer::sum);
       }
       int rewritten = 0;
-      StoredFields stored = reader.storedFields();
       for (int i = 0; i < members.length; i++) {
-        // The earliest article of a story already names it: only its copies are written again.
+        // The earliest article of a story already names it: only its copies get the story, in place.
         if (!storyOf[i].equals(about[i].id())) {
-          Article article = documents.fromStored(stored.document(members[i]));
-          writer.updateDocument(
-              new Term(ArticleFields.ID, article.id()),
-              documents.toDocument(article, new StoryFields.Story(storyOf[i], signatures[i])));
+          writer.updateDocValues(new Term(ArticleFields.ID, about[i].id()), StoryFields.storyOf(storyOf[i]));
           rewritten++;
         }
       }
       int stories = (int) sizes.values().stream().filter(n -> n > 1).count();
       int grouped = sizes.values().stream().filter(n -> n > 1).mapToInt(Integer::intValue).sum();
       log.info(
-          "stories: {} articles share their story with others, in {} stories ({} candidates, {} rewritten, {} ms)",
+          "stories: {} articles share their story with others, in {} stories ({} candidates, {} copies updated, {} ms)",
           grouped, stories, members.length, rewritten, (System.nanoTime() - start) / 1_000_000);
       return new Result(grouped, stories, rewritten);
     }

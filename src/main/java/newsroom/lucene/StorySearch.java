@@ -3,6 +3,8 @@ package newsroom.lucene;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,14 +30,15 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.grouping.GroupDocs;
 import org.apache.lucene.search.grouping.GroupingSearch;
 import org.apache.lucene.search.grouping.TopGroups;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.queries.function.valuesource.LongFieldSource;
+import org.apache.lucene.util.mutable.MutableValue;
 
 /**
- * {@code collapse=story}: one hit per story, with Lucene's grouping by the {@code story} doc values. Stories are
+ * {@code collapse=story}: one hit per story, with Lucene's grouping by the story key's doc values. Stories are
  * ranked by their best matching copy in the request's order, and that copy stands for the story; then the copies
  * of the page's stories are read (all that match, for the count and the outlets; the first by date listed).
  */
@@ -50,7 +53,7 @@ final class StorySearch {
 
   static Page collapse(IndexSearcher searcher, Query matches, Sort sort, SearchRequest request) throws IOException {
     Sort order = sort == null ? Sort.RELEVANCE : sort;
-    GroupingSearch grouping = new GroupingSearch(StoryFields.STORY);
+    GroupingSearch grouping = new GroupingSearch(new LongFieldSource(StoryFields.STORY_KEY), new HashMap<>());
     grouping.setGroupSort(order);
     grouping.setSortWithinGroup(order);
     grouping.setGroupDocsLimit(1);
@@ -58,18 +61,19 @@ final class StorySearch {
     grouping.setCachingInMB(GROUPING_CACHE_MB, true);
     int offset = (request.page() - 1) * request.size();
     if (request.size() == 0) {
-      TopGroups<BytesRef> counted = grouping.search(searcher, matches, 0, 1);
+      TopGroups<MutableValue> counted = grouping.search(searcher, matches, 0, 1);
       return new Page(new ScoreDoc[0], new String[0], counted.totalGroupCount);
     }
-    TopGroups<BytesRef> top = grouping.search(searcher, matches, offset, request.size());
+    TopGroups<MutableValue> top = grouping.search(searcher, matches, offset, request.size());
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     List<ScoreDoc> heads = new ArrayList<>();
     List<String> stories = new ArrayList<>();
-    for (GroupDocs<BytesRef> group : top.groups) {
+    for (GroupDocs<MutableValue> group : top.groups) {
       if (group.scoreDocs().length > 0) {
         ScoreDoc head = group.scoreDocs()[0];
         // Sorted by date, the group's documents carry no score; by relevance, the group's score is the head's.
         heads.add(new ScoreDoc(head.doc, sort == null ? group.score() : Float.NaN));
-        stories.add(group.groupValue() == null ? null : group.groupValue().utf8ToString());
+        stories.add(StoryFields.story(leaves, head.doc));
       }
     }
     return new Page(heads.toArray(ScoreDoc[]::new), stories.toArray(String[]::new), top.totalGroupCount);
@@ -80,32 +84,27 @@ final class StorySearch {
    * StoryCopies#SHOWN} by date (then id).
    */
   static Map<String, StoryCopies> copies(IndexSearcher searcher, Query matches, String[] stories) throws IOException {
-    Set<BytesRef> ids = new HashSet<>();
-    for (String story : stories) {
-      if (story != null) {
-        ids.add(new BytesRef(story));
-      }
-    }
+    long[] keys = Arrays.stream(stories).filter(s -> s != null).mapToLong(StoryFields::key).distinct().toArray();
     Map<String, StoryCopies> found = new LinkedHashMap<>();
-    if (ids.isEmpty()) {
+    if (keys.length == 0) {
       return found;
     }
     Query ofStories =
         new BooleanQuery.Builder()
             .add(matches, BooleanClause.Occur.MUST)
-            .add(new TermInSetQuery(StoryFields.STORY, ids), BooleanClause.Occur.FILTER)
+            .add(NumericDocValuesField.newSlowSetQuery(StoryFields.STORY_KEY, keys), BooleanClause.Occur.FILTER)
             .build();
     List<Integer> docs = new ArrayList<>();
     searcher.search(ofStories, new DocList(docs));
     Map<String, List<Copy>> byStory = new LinkedHashMap<>();
     StoredFields stored = searcher.getIndexReader().storedFields();
-    Set<String> fields = Set.of(ArticleFields.ID, ArticleFields.TITLE, ArticleFields.SOURCE,
-        ArticleFields.PUBLISHED, StoryFields.STORY);
+    Set<String> fields = Set.of(ArticleFields.ID, ArticleFields.TITLE, ArticleFields.SOURCE, ArticleFields.PUBLISHED);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     for (int doc : docs) {
       Document d = stored.document(doc, fields);
       IndexableField published = d.getField(ArticleFields.PUBLISHED);
       byStory
-          .computeIfAbsent(d.get(StoryFields.STORY), s -> new ArrayList<>())
+          .computeIfAbsent(StoryFields.story(leaves, doc), s -> new ArrayList<>())
           .add(new Copy(d.get(ArticleFields.ID), d.get(ArticleFields.TITLE), d.get(ArticleFields.SOURCE),
               published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue())));
     }

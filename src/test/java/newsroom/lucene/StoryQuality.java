@@ -140,8 +140,8 @@ public final class StoryQuality {
       StoredFields stored = reader.storedFields();
       for (int doc = 0; doc < reader.maxDoc(); doc++) {
         if (live == null || live.get(doc)) {
-          Document d = stored.document(doc, Set.of(ArticleFields.ID, StoryFields.STORY));
-          stories.put(d.get(ArticleFields.ID), d.get(StoryFields.STORY));
+          Document d = stored.document(doc, Set.of(ArticleFields.ID));
+          stories.put(d.get(ArticleFields.ID), StoryFields.story(reader.leaves(), doc));
         }
       }
     }
