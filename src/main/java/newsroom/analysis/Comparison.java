@@ -12,6 +12,7 @@ import newsroom.backend.InvalidRequestException;
 import newsroom.backend.SearchBackend;
 import newsroom.backend.SearchRequest;
 import newsroom.backend.SortOrder;
+import newsroom.backend.StoryOptions;
 import newsroom.backend.Timeline;
 
 /**
@@ -47,10 +48,18 @@ public final class Comparison {
    * @param to inclusive end of the period, or null for the last dated match of any series
    * @param interval the bucket width; null to choose one from the period
    */
-  public record Request(List<Series> series, Map<String, List<String>> shared, Instant from, Instant to, Interval interval) {
+  /** @param countStories count each story once, on the day of its first run among the matches (count=stories) */
+  public record Request(
+      List<Series> series, Map<String, List<String>> shared, Instant from, Instant to, Interval interval,
+      boolean countStories) {
     public Request {
       series = List.copyOf(series);
       shared = shared == null ? Map.of() : Map.copyOf(shared);
+    }
+
+    /** Counting articles. */
+    public Request(List<Series> series, Map<String, List<String>> shared, Instant from, Instant to, Interval interval) {
+      this(series, shared, from, to, interval, false);
     }
   }
 
@@ -159,8 +168,8 @@ public final class Comparison {
   }
 
   private static SearchRequest searchOf(String query, Map<String, List<String>> filters, Request request) {
-    return new SearchRequest(
-        query, filters, List.of(), request.from(), request.to(), SortOrder.RELEVANCE, 1, 0, 1);
+    return new SearchRequest(query, filters, List.of(), request.from(), request.to(), SortOrder.RELEVANCE, 1, 0, 1)
+        .withStories(new StoryOptions(false, null, request.countStories()));
   }
 
   private static void checkBuckets(Interval interval, Instant first, Instant last) {

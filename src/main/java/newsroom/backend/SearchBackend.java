@@ -108,6 +108,14 @@ public interface SearchBackend extends Closeable {
     return List.of();
   }
 
+  /**
+   * Whether this backend groups syndicated copies into stories and answers the {@link StoryOptions} of a request.
+   * One that does not is never asked to: the API answers such a request with 501. No by default.
+   */
+  default boolean groupsStories() {
+    return false;
+  }
+
   /** The stored article with this id. */
   Optional<Article> article(String id);
 

@@ -22,6 +22,7 @@ import newsroom.config.SearchSettings;
  * @param explain each hit says what its score is made of ({@link SearchResponse.Hit#explanation})
  * @param cursor deep paging: null for page-numbered results; {@code *} for the first page of a cursor walk, else
  *     the {@link SearchResponse#nextCursor} of the page before (opaque, backend-specific)
+ * @param stories collapsing copies into stories, the copies of one story, counting stories ({@link StoryOptions})
  */
 public record SearchRequest(
     String query,
@@ -36,7 +37,8 @@ public record SearchRequest(
     QuerySyntax syntax,
     Feedback feedback,
     boolean explain,
-    String cursor) {
+    String cursor,
+    StoryOptions stories) {
 
   /** The cursor that starts a walk through every match. */
   public static final String FIRST_CURSOR = "*";
@@ -51,6 +53,7 @@ public record SearchRequest(
     sort = sort == null ? SortOrder.RELEVANCE : sort;
     syntax = syntax == null ? QuerySyntax.AUTO : syntax;
     cursor = cursor == null || cursor.isBlank() ? null : cursor.strip();
+    stories = stories == null ? StoryOptions.NONE : stories;
   }
 
   /** A search with the query read by {@link QuerySyntax#AUTO}, the default feedback, and no explanations. */
@@ -64,7 +67,7 @@ public record SearchRequest(
       int page,
       int size,
       int facetLimit) {
-    this(query, filters, datePath, from, to, sort, page, size, facetLimit, QuerySyntax.AUTO, null, false, null);
+    this(query, filters, datePath, from, to, sort, page, size, facetLimit, QuerySyntax.AUTO, null, false, null, null);
   }
 
   /** The syntax this request's query is read in: {@link QuerySyntax#LUCENE} or {@link QuerySyntax#PLAIN}. */
@@ -93,6 +96,10 @@ public record SearchRequest(
           "Page out of range",
           "page * size may be at most " + settings.maxResultWindow() + "; narrow the query instead");
     }
+    if (cursor != null && stories.collapse()) {
+      throw new InvalidRequestException(
+          "Cursor with collapse", "a cursor walk goes through articles: leave collapse out, or page by page number");
+    }
     if (cursor != null && page != 1) {
       throw new InvalidRequestException(
           "Page with cursor", "a cursor walk has no page numbers: leave page out and follow next_cursor");
@@ -103,6 +110,12 @@ public record SearchRequest(
     }
     if (from != null && to != null && from.isAfter(to)) {
       throw new InvalidRequestException("Invalid date range", "from is after to");
+    }
+    if (stories.any() && !catalog.groupsStories()) {
+      throw new InvalidRequestException(
+          "No stories in this index",
+          "this index does not group copies into stories (it was built before they were, or with stories.json's"
+              + " \"enabled\": false): re-index it (POST /api/admin/reindex) to use collapse, story or count=stories");
     }
     for (String dim : filters.keySet()) {
       if (catalog.dimension(dim).filter(d -> !d.hierarchical()).isEmpty()) {
@@ -127,42 +140,46 @@ public record SearchRequest(
   public SearchRequest withFilter(String dim, String... values) {
     Map<String, List<String>> f = new java.util.HashMap<>(filters);
     f.put(dim, List.of(values));
-    return new SearchRequest(query, f, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, explain, cursor);
+    return new SearchRequest(query, f, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, explain, cursor, stories);
   }
 
   public SearchRequest withDate(String... path) {
-    return new SearchRequest(query, filters, List.of(path), from, to, sort, page, size, facetLimit, syntax, feedback, explain, cursor);
+    return new SearchRequest(query, filters, List.of(path), from, to, sort, page, size, facetLimit, syntax, feedback, explain, cursor, stories);
   }
 
   public SearchRequest withSort(SortOrder order) {
-    return new SearchRequest(query, filters, datePath, from, to, order, page, size, facetLimit, syntax, feedback, explain, cursor);
+    return new SearchRequest(query, filters, datePath, from, to, order, page, size, facetLimit, syntax, feedback, explain, cursor, stories);
   }
 
   public SearchRequest withFacetLimit(int limit) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, limit, syntax, feedback, explain, cursor);
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, limit, syntax, feedback, explain, cursor, stories);
   }
 
   public SearchRequest withQuery(String newQuery) {
-    return new SearchRequest(newQuery, filters, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, explain, cursor);
+    return new SearchRequest(newQuery, filters, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, explain, cursor, stories);
   }
 
   public SearchRequest withSyntax(QuerySyntax newSyntax) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, newSyntax, feedback, explain, cursor);
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, newSyntax, feedback, explain, cursor, stories);
   }
 
   public SearchRequest withFeedback(Feedback newFeedback) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, syntax, newFeedback, explain, cursor);
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, syntax, newFeedback, explain, cursor, stories);
   }
 
   public SearchRequest withExplain(boolean newExplain) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, newExplain, cursor);
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, newExplain, cursor, stories);
   }
 
   public SearchRequest withCursor(String newCursor) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, explain, newCursor);
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, explain, newCursor, stories);
+  }
+
+  public SearchRequest withStories(StoryOptions newStories) {
+    return new SearchRequest(query, filters, datePath, from, to, sort, page, size, facetLimit, syntax, feedback, explain, cursor, newStories);
   }
 
   public SearchRequest withPage(int newPage, int newSize) {
-    return new SearchRequest(query, filters, datePath, from, to, sort, newPage, newSize, facetLimit, syntax, feedback, explain, cursor);
+    return new SearchRequest(query, filters, datePath, from, to, sort, newPage, newSize, facetLimit, syntax, feedback, explain, cursor, stories);
   }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param didYouMean other spellings of the query, from the index's own words, when it found little; best first
  * @param nextCursor in a cursor walk, the cursor of the next page; null when the walk is over or when the request
  *     had no cursor
+ * @param stories how many stories the matches belong to, when the request collapsed or counted stories
+ *     ({@link StoryOptions}); {@code total} still counts articles. Null otherwise.
  */
 public record SearchResponse(
     String query,
@@ -24,7 +26,8 @@ public record SearchResponse(
     List<FacetView> facets,
     String syntax,
     List<Spelling> didYouMean,
-    String nextCursor) {
+    String nextCursor,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long stories) {
 
   public SearchResponse {
     didYouMean = didYouMean == null ? List.of() : List.copyOf(didYouMean);
@@ -38,11 +41,18 @@ public record SearchResponse(
   /** An answer without spelling suggestions, its query read as Lucene syntax. */
   public SearchResponse(
       String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits, List<FacetView> facets) {
-    this(query, total, tookMs, page, size, sort, hits, facets, QuerySyntax.LUCENE.param(), List.of(), null);
+    this(query, total, tookMs, page, size, sort, hits, facets, QuerySyntax.LUCENE.param(), List.of(), null, null);
+  }
+
+  /** An answer that counts no stories. */
+  public SearchResponse(
+      String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits, List<FacetView> facets,
+      String syntax, List<Spelling> didYouMean, String nextCursor) {
+    this(query, total, tookMs, page, size, sort, hits, facets, syntax, didYouMean, nextCursor, null);
   }
 
   public SearchResponse withDidYouMean(List<Spelling> suggestions) {
-    return new SearchResponse(query, total, tookMs, page, size, sort, hits, facets, syntax, suggestions, nextCursor);
+    return new SearchResponse(query, total, tookMs, page, size, sort, hits, facets, syntax, suggestions, nextCursor, stories);
   }
 
   /**
@@ -52,6 +62,7 @@ public record SearchResponse(
    * @param snippets passages of the body as HTML: escaped, matched terms in {@code <mark>}
    * @param score relevance score (null when the index has none for this hit)
    * @param explanation what the score is made of, when the request asked ({@code explain=true}); else null
+   * @param story with {@code collapse=story}: the story this hit stands for and its matching copies; else null
    */
   public record Hit(
       String id,
@@ -63,7 +74,23 @@ public record SearchResponse(
       String titleHtml,
       List<String> snippets,
       Map<String, List<String>> labels,
-      @JsonInclude(JsonInclude.Include.NON_NULL) ScoreExplanation explanation) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) ScoreExplanation explanation,
+      @JsonInclude(JsonInclude.Include.NON_NULL) StoryCopies story) {
+
+    /** A hit with an explanation or none, standing for no story. */
+    public Hit(
+        String id,
+        String title,
+        String source,
+        String url,
+        Instant published,
+        Float score,
+        String titleHtml,
+        List<String> snippets,
+        Map<String, List<String>> labels,
+        ScoreExplanation explanation) {
+      this(id, title, source, url, published, score, titleHtml, snippets, labels, explanation, null);
+    }
 
     /** A hit without an explanation. */
     public Hit(
@@ -80,9 +107,29 @@ public record SearchResponse(
     }
 
     public Hit withExplanation(ScoreExplanation e) {
-      return new Hit(id, title, source, url, published, score, titleHtml, snippets, labels, e);
+      return new Hit(id, title, source, url, published, score, titleHtml, snippets, labels, e, story);
+    }
+
+    public Hit withStory(StoryCopies copies) {
+      return new Hit(id, title, source, url, published, score, titleHtml, snippets, labels, explanation, copies);
     }
   }
+
+  /**
+   * The story a collapsed hit stands for: the same wire story as run by several outlets.
+   *
+   * @param id the story's id (the id of its earliest article); {@code story=<id>} lists all its copies
+   * @param copies how many articles of the story match the request (the hit among them)
+   * @param outlets how many different sources those copies come from
+   * @param shown the first of those copies by date (at most {@value #SHOWN}), the hit among them
+   */
+  public record StoryCopies(String id, long copies, int outlets, List<Copy> shown) {
+    /** The most copies listed with a hit; the rest are found with {@code story=<id>}. */
+    public static final int SHOWN = 10;
+  }
+
+  /** One copy of a story: which article, from which outlet, when. */
+  public record Copy(String id, String title, String source, Instant published) {}
 
   /**
    * The main parts of a hit's score, largest first, and the rest summed up.

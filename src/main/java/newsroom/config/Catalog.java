@@ -16,12 +16,15 @@ import newsroom.model.ArticleFields;
  * index stores its catalog, so it is searched as it was built whatever index-config says today.
  *
  * @param profile the profile's name (index-config/profiles/NAME.json)
+ * @param stories how copies are grouped into stories (stories.json); null when they are not (stories.json says
+ *     {@code "enabled": false}, or the index was built before stories were grouped)
  */
 public record Catalog(
     String profile,
     String description,
     @JsonAlias("facets") List<Dimension> dimensions,
-    @JsonAlias("settings") IndexSettings analysis) {
+    @JsonAlias("settings") IndexSettings analysis,
+    StorySettings stories) {
 
   public static final String DEFAULT_PROFILE = "news";
   /** The name of the dimension that comes from the publication date, and of the API's date drill-down. */
@@ -33,7 +36,7 @@ public record Catalog(
    */
   public static final Set<String> RESERVED =
       Set.of(
-          "q", "sort", "page", "size", "from", "to", "facet_limit", "facets", "cursor", "explain", "collapse",
+          "q", "sort", "page", "size", "from", "to", "facet_limit", "facets", "cursor", "explain", "collapse", "story", "count",
           "format", "prefix", "series", "interval", "article", "syntax", "feedback",
           ArticleFields.ID, ArticleFields.TITLE, ArticleFields.BODY, ArticleFields.URL, ArticleFields.PUBLISHED);
 
@@ -66,7 +69,9 @@ public record Catalog(
     } catch (java.io.UncheckedIOException e) {
       throw new ConfigException(e.getMessage());
     }
-    Catalog catalog = new Catalog(profileName, read.description(), read.dimensions(), analysis);
+    StorySettings stories = StorySettings.load(configDir);
+    Catalog catalog =
+        new Catalog(profileName, read.description(), read.dimensions(), analysis, stories.enabled() ? stories : null);
     catalog.check(file, configDir);
     return catalog;
   }
@@ -112,6 +117,11 @@ public record Catalog(
     if (dates > 1 || sources > 1) {
       throw new ConfigException(file + ": at most one dimension may come from the date, and one from the source");
     }
+  }
+
+  /** Whether the index groups copies into stories (one built before it did has no story to collapse or count). */
+  public boolean groupsStories() {
+    return stories != null;
   }
 
   public Optional<Dimension> dimension(String name) {

@@ -350,7 +350,7 @@ public final class ApiServer {
   }
 
   private void search(Context ctx) {
-    SearchRequest request = SearchParams.read(ctx, backend.catalog(), settings);
+    SearchRequest request = SearchParams.read(ctx, backend, settings);
     ctx.json(whileConnected(ctx, () -> backend.search(request)));
   }
 
@@ -363,7 +363,7 @@ public final class ApiServer {
 
   /** Every facet value with its count over the whole index (or over a query, if one is given). */
   private void facets(Context ctx) {
-    SearchRequest request = SearchParams.read(ctx, backend.catalog(), settings);
+    SearchRequest request = SearchParams.read(ctx, backend, settings);
     if (ctx.queryParam("facet_limit") == null) {
       request = request.withFacetLimit(SearchRequest.MAX_FACET_LIMIT);
     }
@@ -381,7 +381,7 @@ public final class ApiServer {
    * count, selected}]}}, most articles first; at most {@code size} (default 20, up to 1000).
    */
   private void facetValues(Context ctx) {
-    SearchRequest request = SearchParams.read(ctx, backend.catalog(), settings);
+    SearchRequest request = SearchParams.read(ctx, backend, settings);
     String prefix = SearchParams.single(ctx, "prefix");
     int size = SearchParams.integer(ctx, "size", settings.facetValuesShown());
     if (size < 1 || size > SearchRequest.MAX_FACET_LIMIT) {

@@ -24,6 +24,7 @@ import newsroom.config.Dimension;
  * from=1987-03-01&amp;to=1987-06-30      the period (default: from the first to the last dated match of any series)
  * interval=auto|day|week|month|year   the bucket width (default auto: from the period)
  * format=json|csv                     the answer (csv: one row per bucket, a count and a ratio column per series)
+ * count=articles|stories              count every article, or each story once, on the day of its first run
  * </pre>
  */
 final class CompareRoutes {
@@ -33,6 +34,17 @@ final class CompareRoutes {
 
   CompareRoutes(SearchBackend backend) {
     this.backend = backend;
+  }
+
+  /** {@code count=stories}; collapsing or one story make no sense for counts over time. */
+  private boolean countStories(Context ctx) {
+    for (String misplaced : List.of("collapse", "story")) {
+      if (ctx.queryParam(misplaced) != null) {
+        throw new InvalidRequestException(
+            "Unknown compare parameter '" + misplaced + "'", "compare counts articles or stories: use count=stories");
+      }
+    }
+    return SearchParams.stories(ctx, backend).countStories();
   }
 
   void compare(Context ctx) {
@@ -70,7 +82,8 @@ final class CompareRoutes {
                 shared,
                 SearchParams.date(ctx, "from", false),
                 SearchParams.date(ctx, "to", true),
-                Interval.parse(SearchParams.single(ctx, "interval"))));
+                Interval.parse(SearchParams.single(ctx, "interval")),
+                countStories(ctx)));
     if (csv) {
       ctx.header("Content-Disposition", "attachment; filename=\"newsroom-compare.csv\"");
       ctx.contentType("text/csv; charset=utf-8").result(csv(result));

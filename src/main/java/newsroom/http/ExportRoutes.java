@@ -69,7 +69,7 @@ final class ExportRoutes {
     if (bom != null && !List.of("0", "1", "true", "false").contains(bom)) {
       throw new InvalidRequestException("Invalid bom", "bom must be 1 or 0");
     }
-    SearchRequest request = SearchParams.read(ctx, backend.catalog(), settings).withPage(1, 0).withCursor(null);
+    SearchRequest request = SearchParams.read(ctx, backend, settings).withPage(1, 0).withCursor(null);
     Sink sink = new Sink(ctx, format, "1".equals(bom) || "true".equals(bom), backend.catalog());
     try {
       long rows = backend.export(request, sink);

@@ -12,6 +12,8 @@ import newsroom.backend.InvalidRequestException;
 import newsroom.backend.QuerySyntax;
 import newsroom.backend.SearchRequest;
 import newsroom.backend.SortOrder;
+import newsroom.backend.SearchBackend;
+import newsroom.backend.StoryOptions;
 import newsroom.config.Catalog;
 import newsroom.config.Dimension;
 import newsroom.config.SearchSettings;
@@ -21,13 +23,15 @@ import newsroom.model.Dates;
  * Reads a {@link SearchRequest} from query parameters: {@code q}, one parameter per dimension of the served
  * catalog (repeat it to select several values; the date dimension takes a path such as {@code 2021/07}),
  * {@code from}/{@code to}, {@code sort}, {@code page}, {@code size}, {@code facet_limit}, {@code syntax},
- * {@code feedback}, {@code explain}, {@code cursor}. Ranges are checked by
- * {@link SearchRequest#check}, the same for every backend.
+ * {@code feedback}, {@code explain}, {@code cursor}, and the story options {@code collapse=story},
+ * {@code story=<id>}, {@code count=articles|stories}. Ranges are checked by {@link SearchRequest#check}, the same for
+ * every backend; story options are refused (501) by a backend that does not group stories.
  */
 final class SearchParams {
   private SearchParams() {}
 
-  static SearchRequest read(Context ctx, Catalog catalog, SearchSettings settings) {
+  static SearchRequest read(Context ctx, SearchBackend backend, SearchSettings settings) {
+    Catalog catalog = backend.catalog();
     Map<String, List<String>> filters = new LinkedHashMap<>();
     List<String> datePath = List.of();
     for (Dimension dim : catalog.dimensions()) {
@@ -53,7 +57,33 @@ final class SearchParams {
         QuerySyntax.parse(single(ctx, "syntax")),
         Feedback.parse(single(ctx, "feedback")),
         bool(ctx, "explain"),
-        single(ctx, "cursor"));
+        single(ctx, "cursor"),
+        stories(ctx, backend));
+  }
+
+  /** {@code collapse=story}, {@code story=<id>}, {@code count=articles|stories}; refused by a backend without stories. */
+  static StoryOptions stories(Context ctx, SearchBackend backend) {
+    String collapse = single(ctx, "collapse");
+    if (collapse != null && !collapse.isBlank() && !collapse.strip().equals("story")) {
+      throw new InvalidRequestException(
+          "Invalid collapse", "collapse takes one value, story (one hit per story), not '" + collapse + "'");
+    }
+    String count = single(ctx, "count");
+    if (count != null && !count.isBlank() && !count.strip().equals("stories") && !count.strip().equals("articles")) {
+      throw new InvalidRequestException(
+          "Invalid count", "count must be articles (every article) or stories (each story once), not '" + count + "'");
+    }
+    StoryOptions options =
+        new StoryOptions(
+            collapse != null && !collapse.isBlank(),
+            single(ctx, "story"),
+            count != null && count.strip().equals("stories"));
+    if (options.any() && !backend.groupsStories()) {
+      throw new UnsupportedOperationException(
+          "this backend does not group copies into stories: collapse, story and count=stories need the Lucene"
+              + " backend");
+    }
+    return options;
   }
 
   /** {@code true}/{@code false} (also 1/0, yes/no); absent is false. */

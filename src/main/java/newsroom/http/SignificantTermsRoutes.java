@@ -23,7 +23,7 @@ final class SignificantTermsRoutes {
 
   void terms(Context ctx) {
     int size = SearchParams.integer(ctx, "size", DEFAULT_SIZE);
-    SearchRequest request = SearchParams.read(ctx, backend.catalog(), settings).withPage(1, 0).withCursor(null);
+    SearchRequest request = SearchParams.read(ctx, backend, settings).withPage(1, 0).withCursor(null);
     ctx.json(backend.significantTerms(request, size));
   }
 }

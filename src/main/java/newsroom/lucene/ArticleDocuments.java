@@ -61,8 +61,17 @@ public final class ArticleDocuments {
     keywordType.freeze();
   }
 
+  /** The document of an article that stands for no story (an index built before stories were grouped). */
   public Document toDocument(Article article) throws IOException {
+    return toDocument(article, null);
+  }
+
+  /** The document of an article with its story ({@link StoryFields}); null for none. */
+  Document toDocument(Article article, StoryFields.Story story) throws IOException {
     Document doc = new Document();
+    if (story != null) {
+      StoryFields.add(doc, story, catalog.stories());
+    }
     doc.add(new StringField(ArticleFields.ID, article.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(ID_ORDER, new BytesRef(article.id())));
     doc.add(new Field(ArticleFields.TITLE, nullToEmpty(article.title()), textType));

@@ -57,6 +57,7 @@ final class BrowseCounts {
     return request.datePath().isEmpty()
         && request.from() == null
         && request.to() == null
+        && request.stories().story() == null
         && request.filters().values().stream().allMatch(List::isEmpty);
   }
 

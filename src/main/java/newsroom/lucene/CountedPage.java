@@ -2,10 +2,10 @@ package newsroom.lucene;
 
 import java.io.IOException;
 import newsroom.backend.SearchRequest;
+import newsroom.backend.StoryOptions;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.IndexSearcher;
@@ -27,7 +27,10 @@ import org.apache.lucene.search.TotalHits;
  * and lets Lucene skip. The hits, their scores and order, the total and the counts are the same as one pass gives;
  * a query of common words matching half the index gets much cheaper, a rare one pays a second, small lookup.
  */
-record CountedPage(TopDocs top, Facets facets, long countingNanos) {
+/**
+ * @param stories with count=stories, how many stories the matches belong to; else null
+ */
+record CountedPage(TopDocs top, Facets facets, long countingNanos, Long stories) {
 
   /**
    * @param ranking the searcher of the page (with the search's time limit)
@@ -39,14 +42,17 @@ record CountedPage(TopDocs top, Facets facets, long countingNanos) {
       IndexSearcher counting,
       FacetsConfig config,
       SortedSetDocValuesReaderState state,
+      StoryOptions stories,
       DrillDownQuery drillDown,
       int window,
       Sort sort)
       throws IOException {
-    TimedDrillSideways sideways = new TimedDrillSideways(counting, config, state);
+    TimedDrillSideways sideways = new TimedDrillSideways(counting, config, state, stories);
     DrillSideways.ConcurrentDrillSidewaysResult<Integer> counted =
         sideways.search(drillDown, new TotalHitCountCollectorManager(counting.getSlices()));
-    return ranked(ranking, drillDown, window, sort, counted.collectorResult, counted.facets, sideways.countingNanos);
+    return ranked(
+        ranking, drillDown, window, sort, counted.collectorResult, counted.facets, sideways.countingNanos,
+        sideways.stories);
   }
 
   /** A request without text: counted by {@link BrowseCounts}, which spares drill-sideways' walk of every article. */
@@ -55,12 +61,12 @@ record CountedPage(TopDocs top, Facets facets, long countingNanos) {
     long start = System.nanoTime();
     BrowseCounts.Counted counted = BrowseCounts.count(gen, searcher, request);
     long counting = System.nanoTime() - start;
-    return ranked(searcher, drillDown, window, sort, counted.total(), counted.facets(), counting);
+    return ranked(searcher, drillDown, window, sort, counted.total(), counted.facets(), counting, null);
   }
 
   private static CountedPage ranked(
       IndexSearcher ranking, DrillDownQuery drillDown, int window, Sort sort, long total, Facets facets,
-      long countingNanos) throws IOException {
+      long countingNanos, Long stories) throws IOException {
     TopDocs page;
     if (sort == null) {
       page = ranking.search(drillDown, new TopScoreDocCollectorManager(window, null, window));
@@ -70,26 +76,6 @@ record CountedPage(TopDocs top, Facets facets, long countingNanos) {
       TopFieldCollector.populateScores(page.scoreDocs, ranking, drillDown);
     }
     TotalHits exact = new TotalHits(total, TotalHits.Relation.EQUAL_TO);
-    return new CountedPage(new TopDocs(exact, page.scoreDocs), facets, countingNanos);
-  }
-
-  /** Drill-sideways that keeps the time spent counting facet values apart from matching. */
-  private static final class TimedDrillSideways extends DrillSideways {
-    long countingNanos;
-
-    TimedDrillSideways(IndexSearcher searcher, FacetsConfig config, SortedSetDocValuesReaderState state) {
-      super(searcher, config, state);
-    }
-
-    @Override
-    protected Facets buildFacetsResult(
-        FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims) throws IOException {
-      long start = System.nanoTime();
-      try {
-        return super.buildFacetsResult(drillDowns, drillSideways, drillSidewaysDims);
-      } finally {
-        countingNanos += System.nanoTime() - start;
-      }
-    }
+    return new CountedPage(new TopDocs(exact, page.scoreDocs), facets, countingNanos, stories);
   }
 }

@@ -5,6 +5,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import newsroom.config.StorySettings;
 import newsroom.model.Article;
+import newsroom.stories.Signature;
 import newsroom.model.ArticleFields;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsConfig;
@@ -202,13 +205,41 @@ public final class Generation implements Closeable {
       liveWrites = true;
     }
     long seq = -1;
-    for (Article a : upserts) {
-      seq = writer.updateDocument(new Term(ArticleFields.ID, a.id()), documents.toDocument(a));
+    List<StoryFields.Story> stories = liveStories(upserts);
+    for (int i = 0; i < upserts.size(); i++) {
+      Article a = upserts.get(i);
+      seq = writer.updateDocument(new Term(ArticleFields.ID, a.id()), documents.toDocument(a, stories.get(i)));
     }
     for (String id : deletes) {
       seq = writer.deleteDocuments(new Term(ArticleFields.ID, id));
     }
     return seq;
+  }
+
+  /**
+   * The story each article joins ({@link LiveStories}), looked up in what is searchable now and among the articles
+   * before it in the same write; none in an index built before stories were grouped.
+   */
+  private List<StoryFields.Story> liveStories(List<Article> upserts) throws IOException {
+    StorySettings settings = schema.catalog().stories();
+    List<StoryFields.Story> stories = new ArrayList<>();
+    if (settings == null) {
+      upserts.forEach(a -> stories.add(null));
+      return stories;
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      List<LiveStories.Written> written = new ArrayList<>();
+      for (Article a : upserts) {
+        Signature signature = Signature.of(a.body(), settings);
+        LiveStories.Candidate story = LiveStories.assign(searcher, a, signature, settings, written);
+        written.add(new LiveStories.Written(signature, story));
+        stories.add(new StoryFields.Story(story.story(), signature));
+      }
+    } finally {
+      searchers.release(searcher);
+    }
+    return stories;
   }
 
   /**

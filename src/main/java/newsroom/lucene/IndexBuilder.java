@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import newsroom.backend.IndexBuild;
 import newsroom.config.Catalog;
+import newsroom.config.StorySettings;
+import newsroom.stories.Signature;
 import newsroom.model.Article;
 import newsroom.model.ArticleFields;
 import org.apache.lucene.index.IndexWriter;
@@ -69,7 +71,11 @@ public final class IndexBuilder implements IndexBuild {
 
   @Override
   public void add(Article article) throws IOException {
-    writer.updateDocument(new Term(ArticleFields.ID, article.id()), documents.toDocument(article));
+    // A story of its own for now: once every article is in, publishing groups the copies (StoryGrouping).
+    StorySettings stories = schema.catalog().stories();
+    StoryFields.Story story =
+        stories == null ? null : new StoryFields.Story(article.id(), Signature.of(article.body(), stories));
+    writer.updateDocument(new Term(ArticleFields.ID, article.id()), documents.toDocument(article, story));
     added.incrementAndGet();
   }
 
@@ -102,6 +108,9 @@ public final class IndexBuilder implements IndexBuild {
 
   /** As {@link #publish}, returning the generation's folder. */
   Path publishGeneration() throws IOException {
+    if (schema.catalog().stories() != null) {
+      StoryGrouping.regroup(writer, schema.catalog().stories());
+    }
     writer.setLiveCommitData(
         (holdsLiveWrites
                 ? Map.of(LuceneSchema.USER_DATA_KEY, schema.toJson(), IndexStore.LIVE_WRITES_KEY, "true")

@@ -33,6 +33,7 @@ import newsroom.backend.SearchRequest;
 import newsroom.backend.SearchResponse;
 import newsroom.backend.SimilarArticle;
 import newsroom.backend.SortOrder;
+import newsroom.backend.StoryOptions;
 import newsroom.config.Catalog;
 import newsroom.config.SearchSettings;
 import newsroom.metrics.Metrics;
@@ -226,7 +227,8 @@ public final class LuceneBackend implements SearchBackend {
           if (searcher.facetState() != null) {
             SearchRequest counted = request.withFeedback(Feedback.NONE).withExplain(false);
             DrillDownQuery drillDown = select(gen, searcher, counted).matches();
-            DrillSideways sideways = new DrillSideways(searcher, gen.facetsConfig, searcher.facetState());
+            DrillSideways sideways =
+                new TimedDrillSideways(searcher, gen.facetsConfig, searcher.facetState(), counted.stories());
             FacetResult all = sideways.search(drillDown, 1).facets.getAllChildren(dim.name());
             if (all != null) {
               for (LabelAndValue lv : all.labelValues) {
@@ -299,6 +301,11 @@ public final class LuceneBackend implements SearchBackend {
             "completions-rebuild");
     t.setDaemon(true);
     t.start();
+  }
+
+  @Override
+  public boolean groupsStories() {
+    return true;
   }
 
   @Override
@@ -378,7 +385,10 @@ public final class LuceneBackend implements SearchBackend {
     return withSearcher(
         (gen, searcher) -> {
           request.check(settings, gen.schema.catalog());
-          return TimelineCounts.count(searcher, select(gen, searcher, request).matches(), interval);
+          Query matches = select(gen, searcher, request).matches();
+          return request.stories().countStories()
+              ? TimelineCounts.count(StorySearch.firstRuns(searcher, matches).getMatchingDocs(), interval)
+              : TimelineCounts.count(searcher, matches, interval);
         });
   }
 
@@ -509,15 +519,19 @@ public final class LuceneBackend implements SearchBackend {
     TopDocs top;
     Facets facets = null;
     long countingNanos = 0;
+    Long storyTotal = null;
     if (searcher.facetState() != null) {
       FacetedSearcher counting = sidewaysScorer ? shared.limitedBy(null, searchThreads) : searcher;
+      // Browsing counts apart from drill-sideways; counting each story once goes through drill-sideways' collectors.
       CountedPage page =
-          ranked.query() instanceof MatchAllDocsQuery
+          ranked.query() instanceof MatchAllDocsQuery && !request.stories().countStories()
               ? CountedPage.browse(gen, searcher, request, drillDown, window, sort)
-              : CountedPage.search(searcher, counting, gen.facetsConfig, searcher.facetState(), drillDown, window, sort);
+              : CountedPage.search(
+                  searcher, counting, gen.facetsConfig, searcher.facetState(), request.stories(), drillDown, window, sort);
       top = page.top();
       facets = page.facets();
       countingNanos = page.countingNanos();
+      storyTotal = page.stories();
     } else {
       top = sort == null ? searcher.search(drillDown, window) : searcher.search(drillDown, window, sort, true);
     }
@@ -531,7 +545,17 @@ public final class LuceneBackend implements SearchBackend {
 
     int pageEnd = Math.min(top.scoreDocs.length, request.page() * request.size());
     ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(pageEnd, (request.page() - 1) * request.size()), pageEnd);
+    StorySearch.Page stories = request.stories().collapse() ? StorySearch.collapse(searcher, drillDown, sort, request) : null;
+    if (stories != null) {
+      pageDocs = stories.heads();
+      storyTotal = stories.totalStories();
+    } else if (storyTotal == null && request.stories().countStories()) {
+      storyTotal = StorySearch.firstRuns(searcher, drillDown).stories;
+    }
     List<SearchResponse.Hit> hits = Highlighting.hits(gen, searcher, highlight, pageDocs, settings);
+    if (stories != null) {
+      hits = StorySearch.withCopies(searcher, drillDown, stories, hits);
+    }
     if (request.explain()) {
       hits = Explanations.explain(searcher, ranked, request, hits, pageDocs);
     }
@@ -553,7 +577,8 @@ public final class LuceneBackend implements SearchBackend {
         facetViews,
         ranked.syntax().param(),
         spellings,
-        null);
+        null,
+        storyTotal);
   }
 
   /** The request's query read and expanded as its syntax and search.json say (see {@link RankedQuery}). */

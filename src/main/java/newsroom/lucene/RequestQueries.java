@@ -9,9 +9,10 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.document.NumericDocValuesField;
 
 /**
- * What a request selects besides its text: the date range, and the facet filters and date drill-down as a
+ * What a request selects besides its text: the date range, the story ({@code story=<id>}), and the facet filters and date drill-down as a
  * drill-down. Search, the timeline, export, cursor pages and significant terms all build their query here, over
  * the same ranked text query, so they select exactly the same articles.
  */
@@ -27,7 +28,7 @@ final class RequestQueries {
 
   /** Every condition of the request over {@code text}: date range, facet filters and date drill-down. */
   static DrillDownQuery matches(Generation gen, Query text, SearchRequest request) {
-    DrillDownQuery drillDown = new DrillDownQuery(gen.facetsConfig, withDateRange(text, request));
+    DrillDownQuery drillDown = new DrillDownQuery(gen.facetsConfig, withStory(withDateRange(text, request), request));
     for (Map.Entry<String, List<String>> filter : request.filters().entrySet()) {
       for (String value : filter.getValue()) {
         drillDown.add(filter.getKey(), value);
@@ -37,6 +38,18 @@ final class RequestQueries {
       drillDown.add(gen.schema.catalog().dateDimension().orElseThrow().name(), request.datePath().toArray(String[]::new));
     }
     return drillDown;
+  }
+
+  /** {@code story=<id>}: the copies of one story only. */
+  private static Query withStory(Query query, SearchRequest request) {
+    if (request.stories().story() == null) {
+      return query;
+    }
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(NumericDocValuesField.newSlowExactQuery(StoryFields.STORY_KEY, StoryFields.key(request.stories().story())),
+            BooleanClause.Occur.FILTER)
+        .build();
   }
 
   private static Query withDateRange(Query query, SearchRequest request) {

@@ -11,11 +11,14 @@ import java.util.TreeMap;
 import newsroom.backend.Interval;
 import newsroom.backend.Timeline;
 import newsroom.model.ArticleFields;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -31,7 +34,23 @@ final class TimelineCounts {
   private TimelineCounts() {}
 
   static Timeline count(IndexSearcher searcher, Query query, Interval interval) throws IOException {
-    DayCounts days = searcher.search(query, new Manager());
+    return rolledUp(searcher.search(query, new Manager()), interval);
+  }
+
+  /** The same over documents already collected ({@link FirstRuns}: each story once). */
+  static Timeline count(List<FacetsCollector.MatchingDocs> matches, Interval interval) throws IOException {
+    DayCounts days = new DayCounts();
+    for (FacetsCollector.MatchingDocs m : matches) {
+      LeafCollector leaf = days.getLeafCollector(m.context());
+      DocIdSetIterator it = m.bits() == null ? DocIdSetIterator.empty() : m.bits().iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        leaf.collect(doc);
+      }
+    }
+    return rolledUp(days, interval);
+  }
+
+  private static Timeline rolledUp(DayCounts days, Interval interval) {
     List<Timeline.Bucket> buckets = new ArrayList<>();
     for (Map.Entry<Long, long[]> day : new TreeMap<>(days.byDay).entrySet()) {
       buckets.add(new Timeline.Bucket(Instant.ofEpochMilli(day.getKey() * DAY_MS), day.getValue()[0]));

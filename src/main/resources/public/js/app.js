@@ -97,6 +97,7 @@ function syncControls() {
   const q = $('q');
   if (!typingTimer && q.value.trim() !== state.q) q.value = state.q;
   $('sort').value = sortOf(state);
+  $('collapse').checked = state.collapse === 'story';
   $('from').value = state.from;
   $('to').value = state.to;
 }
@@ -295,6 +296,7 @@ function renderActiveFilters(s) {
   if (s.date) chips.push(remove(`Date: ${describeDate(s.date)}`, refine(s, {date: ''})));
   if (s.from) chips.push(remove(`From ${formatDay(s.from) ?? s.from}`, refine(s, {from: ''})));
   if (s.to) chips.push(remove(`To ${formatDay(s.to) ?? s.to}`, refine(s, {to: ''})));
+  if (s.story) chips.push(remove('Copies of one story', refine(s, {story: ''})));
   if (chips.length) {
     chips.push(el('button', {type: 'button', class: 'link clear-all', onclick: () => go(withoutFilters(state))}, 'Clear all'));
   }
@@ -323,11 +325,18 @@ function entityChips(labels) {
 
 // ---- results ---------------------------------------------------------------------------------------------
 
+/** What the pages count: stories when hits are collapsed into stories, else articles. */
+function shownTotal(answer) {
+  return state.collapse === 'story' && answer.stories != null ? answer.stories : answer.total;
+}
+
 function renderResults(s, answer) {
   const took = `${answer.took_ms} ms`;
-  const pages = answer.size ? Math.ceil(answer.total / answer.size) : 1;
+  const pages = answer.size ? Math.ceil(shownTotal(answer) / answer.size) : 1;
   $('status').replaceChildren(
-    el('strong', {}, plural(answer.total, 'article')),
+    answer.stories != null
+      ? el('strong', {}, plural(answer.stories, 'story', 'stories'), ` (${plural(answer.total, 'article')})`)
+      : el('strong', {}, plural(answer.total, 'article')),
     s.q ? el('span', {}, ' for ', el('span', {class: 'q-echo'}, s.q.includes('"') ? s.q : `“${s.q}”`))
       : hasFilters(s) ? ' match the filters' : ' in the index',
     pages > 1 ? ` · page ${s.page} of ${pages.toLocaleString()}` : '',
@@ -368,7 +377,29 @@ function hitView(s, hit) {
     snippets.length
       ? el('p', {class: 'snippet'}, snippets.flatMap((html, i) => (i ? [' … ', marked(html)] : [marked(html)])))
       : null,
+    hit.story && hit.story.copies > 1 ? storyCopies(s, hit.story) : null,
     entityChips(hit.labels ?? {}));
+}
+
+/** "Ran in N outlets" under a collapsed hit, with its copies listed on demand and a link to all of them. */
+function storyCopies(s, story) {
+  const list = el('ol', {class: 'copies', id: `copies-${story.id}`, hidden: true},
+    ...story.shown.map(c => el('li', {},
+      el('span', {class: 'source'}, c.source ?? ''), ' ',
+      c.published ? el('time', {datetime: c.published}, formatDay(c.published)) : null, ' ',
+      el('a', {href: pageUrl({...s, article: c.id}), dataset: {nav: 'article'}}, c.title || c.id))));
+  const toggle = el('button', {type: 'button', class: 'link show-copies', 'aria-expanded': 'false',
+    'aria-controls': list.id, onclick: () => {
+      list.hidden = !list.hidden;
+      toggle.setAttribute('aria-expanded', String(!list.hidden));
+      toggle.textContent = list.hidden ? `Show ${plural(story.copies, 'copy', 'copies')}` : 'Hide copies';
+    }}, `Show ${plural(story.copies, 'copy', 'copies')}`);
+  const all = el('a', {href: pageUrl(refine(s, {story: story.id, collapse: '', count: '', sort: 'date'})),
+    dataset: {nav: 'page'}}, 'All copies');
+  return el('div', {class: 'story'},
+    el('p', {class: 'ran-in'}, `Ran in ${plural(story.outlets, 'outlet')}`, ' · ', toggle,
+      ' · ', all),
+    list);
 }
 
 function welcome(answer) {
@@ -405,7 +436,7 @@ function noResults(s) {
 }
 
 function renderPager(s, answer) {
-  const pages = answer.size ? Math.ceil(answer.total / answer.size) : 0;
+  const pages = answer.size ? Math.ceil(shownTotal(answer) / answer.size) : 0;
   if (pages <= 1) {
     $('pager').replaceChildren();
     return;
@@ -599,6 +630,11 @@ $('search-form').addEventListener('submit', e => {
   const q = $('q').value.trim();
   if (q !== state.q || state.article) go(refine(state, {q}));
   else if (document.body.classList.contains('stale')) searched = search(state); // try again after an error
+});
+
+$('collapse').addEventListener('change', e => {
+  const on = e.target.checked;
+  go(refine(state, {collapse: on ? 'story' : '', count: on ? 'stories' : '', story: ''}));
 });
 
 $('sort').addEventListener('change', e => {

@@ -1,7 +1,8 @@
 // The whole state of the page lives in its URL, in the API's own parameters (plus `article` for the article
 // view), so reload, back/forward and a shared link all restore it exactly.
 
-const SCALARS = ['q', 'date', 'from', 'to', 'sort', 'page', 'size', 'article', 'view', 'interval', 'norm'];
+const SCALARS = ['q', 'date', 'from', 'to', 'sort', 'page', 'size', 'article', 'view', 'interval', 'norm', 'collapse',
+                 'count', 'story'];
 
 /**
  * {q, filters: {dimension: [values]}, date, from, to, sort, page, size, article} from a query string; the compare
@@ -10,7 +11,7 @@ const SCALARS = ['q', 'date', 'from', 'to', 'sort', 'page', 'size', 'article', '
 export function readState(search = location.search) {
   const params = new URLSearchParams(search);
   const state = {q: '', filters: {}, date: '', from: '', to: '', sort: '', page: 1, size: '', article: '',
-                 view: '', series: [], interval: '', norm: ''};
+                 view: '', series: [], interval: '', norm: '', collapse: '', count: '', story: ''};
   for (const [key, value] of params) {
     if (key === 'series') {
       state.series.push(value);
@@ -33,6 +34,8 @@ export function searchParams(state) {
   if (state.sort) p.set('sort', state.sort);
   if (state.page > 1) p.set('page', String(state.page));
   if (state.size) p.set('size', state.size);
+  // Stories: one hit per story (collapse=story, counting stories), or the copies of one story.
+  for (const key of ['collapse', 'count', 'story']) if (state[key]) p.set(key, state[key]);
   return p;
 }
 
@@ -81,11 +84,11 @@ export function withFilter(state, dim, value, selected) {
 }
 
 export function hasFilters(state) {
-  return Object.keys(state.filters).length > 0 || Boolean(state.date || state.from || state.to);
+  return Object.keys(state.filters).length > 0 || Boolean(state.date || state.from || state.to || state.story);
 }
 
 export function withoutFilters(state) {
-  return refine(state, {filters: {}, date: '', from: '', to: ''});
+  return refine(state, {filters: {}, date: '', from: '', to: '', story: ''});
 }
 
 /** A series of the compare view as the API takes it: name, q and facet filters in a query string of its own. */

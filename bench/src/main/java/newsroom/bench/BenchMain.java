@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * is started from the same jar.
  *
  * <pre>
- * generate --articles N --seed S --out FILE.jsonl [--config DIR --profile NAME --threads N]   write a synthetic corpus
+ * generate --articles N --seed S --out FILE.jsonl [--config DIR --profile NAME --threads N --syndicated 0.15]   write a synthetic corpus (a share of syndicated copies)
  * bench    --articles N --work DIR [...]                                                    run the benchmark
  * export   --port N [--query 'format=csv&amp;q=...'] [--runs N]                            time one streamed export
  * writes   [--corpus DIR_OR_FILE --concurrency 1,4,16 --seconds N --server-jar JAR]         live-write latency
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenchMain {
   private static final Logger log = LoggerFactory.getLogger(BenchMain.class);
-  private static final Set<String> GENERATE_OPTIONS = Set.of("articles", "seed", "out", "config", "profile", "threads");
+  private static final Set<String> GENERATE_OPTIONS = Set.of("articles", "seed", "out", "config", "profile", "threads", "syndicated");
 
   private BenchMain() {}
 
@@ -35,7 +35,7 @@ public final class BenchMain {
     if (args.length == 0
         || !Set.of("generate", "bench", "export", "writes", "match", "indexing", "answers", "solr").contains(args[0])) {
       System.err.println("usage: newsroom-bench generate --articles N --seed S --out FILE.jsonl [--config DIR]"
-          + " [--profile NAME] [--threads N]");
+          + " [--profile NAME] [--threads N] [--syndicated SHARE (default 0.15)]");
       System.err.println("       newsroom-bench bench --articles N --work DIR [options: docs/benchmarks.md]");
       System.err.println("       newsroom-bench export --port N [--query 'format=csv&q=...'] [--runs N]");
       System.err.println("       newsroom-bench writes [--corpus DIR_OR_FILE] [--concurrency 1,4,16] [--seconds N]"
@@ -80,7 +80,9 @@ public final class BenchMain {
     long articles = options.integer("articles", 100_000);
     Path out = options.path("out", "corpus-" + articles + ".jsonl");
     CorpusGenerator.Summary s =
-        new CorpusGenerator(config, catalog, options.integer("seed", 42))
+        new CorpusGenerator(
+                config, catalog, options.integer("seed", 42),
+                Double.parseDouble(options.get("syndicated", String.valueOf(CorpusGenerator.DEFAULT_SYNDICATED))))
             .generate(articles, out, options.integer("threads", Runtime.getRuntime().availableProcessors()));
     log.info("wrote {} articles ({} MB) to {} in {} s", s.articles(), s.bytes() >> 20, out, s.elapsed().toSeconds());
   }

@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * common), mention the profile's companies, regulators and actions at rates like a business-news feed (and
  * thousands of other companies besides), come from a few dozen sources and are dated over eight years with bursts.
  *
+ * <p>A share of the articles ({@code syndicated}, 15% by default) are syndicated copies: an article of the
+ * last thousand re-run by another source a few hours later, under another title, with a few words of the body
+ * changed and sometimes a closing line added, as outlets edit a wire story. Story grouping then has real work.
+ *
  * <p>Each article is generated from its own random stream (seed and number), so blocks of articles are generated
  * in parallel and written in order; at most a few blocks are in memory at once.
  */
@@ -46,13 +50,28 @@ public final class CorpusGenerator {
   /** What a run wrote. */
   public record Summary(long articles, long bytes, Duration elapsed) {}
 
+  /** The share of syndicated copies when none is given. */
+  public static final double DEFAULT_SYNDICATED = 0.15;
+  /** A copy re-runs one of this many articles before it. */
+  private static final int COPY_WINDOW = 1000;
+
   private final NewsWorld world;
   private final long seed;
+  private final double syndicated;
 
   /** @throws IllegalArgumentException if the catalog lacks one of {@link NewsWorld#ROLES} */
   public CorpusGenerator(Path configDir, Catalog catalog, long seed) {
+    this(configDir, catalog, seed, DEFAULT_SYNDICATED);
+  }
+
+  /** As above, with {@code syndicated} (0 to 0.9) of the articles copies of an earlier one. */
+  public CorpusGenerator(Path configDir, Catalog catalog, long seed, double syndicated) {
+    if (!(syndicated >= 0 && syndicated <= 0.9)) {
+      throw new IllegalArgumentException("the share of syndicated copies must be between 0 and 0.9, not " + syndicated);
+    }
     this.world = new NewsWorld(configDir, catalog, seed);
     this.seed = seed;
+    this.syndicated = syndicated;
   }
 
   /** Writes {@code articles} articles to {@code out} (replaced only once complete). */
@@ -124,6 +143,10 @@ public final class CorpusGenerator {
 
   Generated article(long n) {
     SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + n);
+    if (n > 0 && rng.nextDouble() < syndicated) {
+      // Another article's own stream, so the copy is the same whichever block generates it.
+      return copy(n, article(n - 1 - rng.nextInt((int) Math.min(n, COPY_WINDOW))), rng);
+    }
     List<String> mentions = new ArrayList<>();
     String lead = null;
     // The main subject: a dictionary company for a good share of the feed, another company otherwise.
@@ -163,6 +186,23 @@ public final class CorpusGenerator {
     String published = world.published(rng).toString();
     String url = "https://news.example/" + source.toLowerCase(Locale.ROOT).replace(' ', '-') + "/" + id;
     return new Generated(id, title, body, source, url, published);
+  }
+
+  /** Article {@code n} as another outlet's re-run of {@code original}: a few words changed, maybe a line added. */
+  private Generated copy(long n, Generated original, SplittableRandom rng) {
+    String[] words = original.body().split(" ", -1);
+    for (int i = 1 + rng.nextInt(3); i > 0; i--) {
+      words[rng.nextInt(words.length)] = world.vocabulary.sample(rng);
+    }
+    String source = world.source(rng);
+    for (int tries = 0; source.equals(original.source()) && tries < 5; tries++) {
+      source = world.source(rng);
+    }
+    String body = String.join(" ", words) + (rng.nextBoolean() ? "\n\nDistributed by " + source + "." : "");
+    String id = String.format(Locale.ROOT, "gen-%d-%08d", seed, n);
+    String published = java.time.Instant.parse(original.published()).plusSeconds(60L * rng.nextInt(48 * 60)).toString();
+    String url = "https://news.example/" + source.toLowerCase(Locale.ROOT).replace(' ', '-') + "/" + id;
+    return new Generated(id, title(rng, world.otherCompany(rng), null), body, source, url, published);
   }
 
   /** An index in [0, n) skewed to the front: the first values of a dictionary are the most covered. */

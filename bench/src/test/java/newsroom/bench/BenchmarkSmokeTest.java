@@ -87,7 +87,8 @@ class BenchmarkSmokeTest {
             "no_actions",
             null,
             catalog.dimensions().stream().filter(d -> !d.name().equals(NewsWorld.ACTION)).toList(),
-            catalog.analysis());
+            catalog.analysis(),
+            catalog.stories());
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> new CorpusGenerator(TestIndexes.CONFIG, withoutActions, SEED));
