@@ -7,6 +7,7 @@ import newsroom.backend.Feedback;
 import newsroom.backend.QuerySyntax;
 import newsroom.backend.SearchRequest;
 import newsroom.backend.SortOrder;
+import newsroom.backend.StoryOptions;
 
 /**
  * A search a journalist follows: what it selects (the text and filters of a {@link SearchRequest}, without the
@@ -45,6 +46,6 @@ public record SavedSearch(
   public SearchRequest request() {
     return new SearchRequest(
         q, filters, date, from, to, SortOrder.RELEVANCE, 1, 10, 1, QuerySyntax.parse(syntax), Feedback.NONE, false,
-        null);
+        null, StoryOptions.NONE);
   }
 }

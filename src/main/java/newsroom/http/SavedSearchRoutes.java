@@ -18,6 +18,7 @@ import newsroom.backend.QuerySyntax;
 import newsroom.backend.SearchBackend;
 import newsroom.backend.SearchRequest;
 import newsroom.backend.SortOrder;
+import newsroom.backend.StoryOptions;
 import newsroom.config.Json;
 import newsroom.config.SearchSettings;
 
@@ -77,7 +78,7 @@ final class SavedSearchRoutes {
     return new SearchRequest(
         body.q(), filters, SearchParams.datePath(body.date(), dateName), SearchParams.date(body.from(), "from", false),
         SearchParams.date(body.to(), "to", true), SortOrder.RELEVANCE, 1, settings.defaultPageSize(), 1,
-        QuerySyntax.parse(body.syntax()), null, false, null);
+        QuerySyntax.parse(body.syntax()), null, false, null, StoryOptions.NONE);
   }
 
   void list(Context ctx) {
