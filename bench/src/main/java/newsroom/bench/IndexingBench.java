@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What tagging costs the indexer: the same corpus built by the index command's pipeline with the dictionaries
- * and without them (an enricher of no dictionary: what is left is reading the file, making the documents and
- * Lucene's IndexWriter with the catalog's analysis chain), alternately, at each number of threads.
+ * What the indexer adds to Lucene's own work: the same corpus built by the index command's pipeline three ways,
+ * one after the other, at each number of threads: bare (no dictionary, no stories: what is left is reading the
+ * file, making the documents and Lucene's IndexWriter with the catalog's analysis chain), with tagging, and as
+ * the product indexes (tagging and story grouping, as the configuration says).
  */
 final class IndexingBench {
   private static final Logger log = LoggerFactory.getLogger(IndexingBench.class);
@@ -43,14 +44,19 @@ final class IndexingBench {
     Path work = options.path("work", Path.of(System.getProperty("java.io.tmpdir"), "newsroom-indexing-bench").toString());
     Enricher tagging = Enricher.forCatalog(config, catalog);
     Enricher none = new Enricher(List.of());
+    Catalog withoutStories = new Catalog(catalog.profile(), catalog.description(), catalog.dimensions(), catalog.analysis(), null);
     StringBuilder md =
-        new StringBuilder("| threads | run | no tagging (articles/s) | with tagging (articles/s) | ratio |\n|---:|---:|---:|---:|---:|\n");
+        new StringBuilder(
+            "| threads | run | bare (articles/s) | tagging | tagging / bare | tagging + stories | product / bare |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int threads : levels) {
       for (int run = 1; run <= runs; run++) {
-        Build bare = build("no tagging", corpusPath, none, catalog, threads, ramBufferMb, work);
-        Build tagged = build("with tagging", corpusPath, tagging, catalog, threads, ramBufferMb, work);
-        md.append(String.format(Locale.ROOT, "| %d | %d | %,.0f | %,.0f | %.1f%% |%n",
-            threads, run, bare.rate(), tagged.rate(), 100 * tagged.rate() / bare.rate()));
+        Build bare = build("bare", corpusPath, none, withoutStories, threads, ramBufferMb, work);
+        Build tagged = build("tagging", corpusPath, tagging, withoutStories, threads, ramBufferMb, work);
+        Build product = build("tagging and stories", corpusPath, tagging, catalog, threads, ramBufferMb, work);
+        md.append(String.format(Locale.ROOT, "| %d | %d | %,.0f | %,.0f | %.1f%% | %,.0f | %.1f%% |%n",
+            threads, run, bare.rate(), tagged.rate(), 100 * tagged.rate() / bare.rate(), product.rate(),
+            100 * product.rate() / bare.rate()));
       }
     }
     Files.createDirectories(work);
