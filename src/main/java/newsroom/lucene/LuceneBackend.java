@@ -45,7 +45,6 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -81,6 +80,7 @@ public final class LuceneBackend implements SearchBackend {
   private final QueryHelp help;
   private volatile Expansion expansion;
   private final SavedSearchMonitor savedSearches = new SavedSearchMonitor(this);
+  private final CompletionsCache completions;
 
   /** Searches segment slices of one request side by side (search.json speed.search_threads); null: none. */
   private final ExecutorService searchThreads;
@@ -131,6 +131,7 @@ public final class LuceneBackend implements SearchBackend {
     this.settings = settings;
     this.entityNames = entityNames;
     this.help = new QueryHelp(settings);
+    this.completions = new CompletionsCache(index);
     int threads = settings.speed().searchThreads();
     this.searchThreads = threads == 0 ? null : Executors.newFixedThreadPool(threads, new SearchThreadFactory());
   }
@@ -240,67 +241,10 @@ public final class LuceneBackend implements SearchBackend {
         });
   }
 
-  /**
-   * Completions from the titles and facet values of the served index (see {@link Completions}). They are built on
-   * the first request and again when the index has changed: at once for an index of up to {@value
-   * #SUGGEST_SYNC_DOCS} articles, else in the background while the previous ones answer.
-   */
+  /** Completions from the titles and facet values of the served index (see {@link CompletionsCache}). */
   @Override
   public List<Suggestion> suggest(String text, int limit) {
-    return withSearcher(
-        (gen, searcher) -> {
-          long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
-          Built built = completions;
-          if (built == null || built.generation() != gen) {
-            built = buildCompletions(gen, searcher, version);
-          } else if (built.completions().readerVersion != version) {
-            if (searcher.getIndexReader().maxDoc() <= SUGGEST_SYNC_DOCS) {
-              built = buildCompletions(gen, searcher, version);
-            } else {
-              rebuildCompletionsLater();
-            }
-          }
-          return built.completions().lookup(text, limit);
-        });
-  }
-
-  /** Completions of one generation. */
-  private record Built(Generation generation, Completions completions) {}
-
-  private static final int SUGGEST_SYNC_DOCS = 50_000;
-  private volatile Built completions;
-  private final java.util.concurrent.atomic.AtomicBoolean rebuildingCompletions = new java.util.concurrent.atomic.AtomicBoolean();
-
-  private synchronized Built buildCompletions(Generation gen, FacetedSearcher searcher, long version) throws IOException {
-    Built current = completions;
-    if (current != null && current.generation() == gen && current.completions().readerVersion == version) {
-      return current;
-    }
-    Built built = new Built(gen, Completions.build(gen, searcher, version));
-    completions = built;
-    return built;
-  }
-
-  private void rebuildCompletionsLater() {
-    if (!rebuildingCompletions.compareAndSet(false, true)) {
-      return;
-    }
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                withSearcher(
-                    (gen, searcher) ->
-                        buildCompletions(gen, searcher, ((DirectoryReader) searcher.getIndexReader()).getVersion()));
-              } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(LuceneBackend.class).warn("rebuilding completions failed: {}", e.getMessage());
-              } finally {
-                rebuildingCompletions.set(false);
-              }
-            },
-            "completions-rebuild");
-    t.setDaemon(true);
-    t.start();
+    return withSearcher((gen, searcher) -> completions.lookup(gen, searcher, text, limit));
   }
 
   @Override
