@@ -34,7 +34,7 @@ public record SearchResponse(
   }
   /** The same answer, said to have taken {@code ms}. */
   public SearchResponse withTookMs(long ms) {
-    return new SearchResponse(query, total, ms, page, size, sort, hits, facets, syntax, didYouMean, nextCursor);
+    return new SearchResponse(query, total, ms, page, size, sort, hits, facets, syntax, didYouMean, nextCursor, stories);
   }
 
 

@@ -14,6 +14,7 @@ import newsroom.backend.SearchBackend;
 import newsroom.backend.SearchBackendContract;
 import newsroom.backend.SearchRequest;
 import newsroom.backend.SearchResponse;
+import newsroom.backend.StoryOptions;
 import newsroom.config.SpeedSettings;
 import newsroom.metrics.Metrics;
 import newsroom.model.Article;
@@ -48,6 +49,10 @@ class LuceneBackendSpeedContractTest extends SearchBackendContract {
       SearchResponse again = backend.search(request);
       assertSame(first.hits(), again.hits(), "the second answer is the kept one");
       assertTrue(metrics.scrape().contains("newsroom_search_cache_requests_total{result=\"hit\"} 1"), metrics.scrape());
+      SearchRequest byStory = request.withStories(new StoryOptions(false, null, true));
+      Long stories = backend.search(byStory).stories();
+      assertTrue(stories != null && stories > 0, "count=stories says how many stories");
+      assertEquals(stories, backend.search(byStory).stories(), "a kept answer keeps its story count");
 
       backend.write(
           List.of(new Article("speed-1", "Didi again", "Didi is back.", "Wire", null,

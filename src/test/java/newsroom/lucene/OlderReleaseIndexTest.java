@@ -65,7 +65,7 @@ class OlderReleaseIndexTest {
   private static SearchResponse withoutTiming(SearchResponse r) {
     List<SearchResponse.Hit> hits = r.hits().stream().sorted(Comparator.comparing(SearchResponse.Hit::id)).toList();
     return new SearchResponse(r.query(), r.total(), 0, r.page(), r.size(), r.sort(), hits, r.facets(), r.syntax(),
-        r.didYouMean(), r.nextCursor());
+        r.didYouMean(), r.nextCursor(), r.stories());
   }
 
   private static Path copy(Path from, Path to) throws IOException {
