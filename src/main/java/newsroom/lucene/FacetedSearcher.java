@@ -53,14 +53,10 @@ public final class FacetedSearcher extends IndexSearcher {
   }
 
   /**
-   * This searcher for one search with a time limit. A searcher is shared by every concurrent search, and a
+   * This searcher for one search with a time limit (null: none), its segments searched side by side on
+   * {@code executor} (null: on the calling thread). A searcher is shared by every concurrent search, and a
    * time-out is set per searcher, so each search gets its own (cheap: same reader, same facet state).
    */
-  FacetedSearcher limitedBy(QueryTimeout timeout) {
-    return new FacetedSearcher(this, timeout, null);
-  }
-
-  /** As {@link #limitedBy(QueryTimeout)}, its segments searched side by side on {@code executor}. */
   FacetedSearcher limitedBy(QueryTimeout timeout, Executor executor) {
     return new FacetedSearcher(this, timeout, executor);
   }

@@ -3,13 +3,9 @@ package newsroom.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import newsroom.cli.Options;
@@ -35,16 +31,11 @@ final class AnswersDump {
         QueryMix.create(
             config, catalog, options.integer("seed", 42), options.integer("mix-seed", 7), options.integer("queries", 500));
     String dateParameter = catalog.dateDimension().orElseThrow().name();
-    URI base = URI.create("http://127.0.0.1:" + options.integer("port", 7700));
     Path out = options.path("out", "answers.jsonl");
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    try (BufferedWriter w = Files.newBufferedWriter(out)) {
+    try (HttpTarget http = new HttpTarget(options.integer("port", 7700), dateParameter);
+        BufferedWriter w = Files.newBufferedWriter(out)) {
       for (BenchQuery query : mix) {
-        HttpRequest request =
-            HttpRequest.newBuilder(base.resolve("/api/search?" + query.httpQuery(dateParameter)))
-                .timeout(Duration.ofSeconds(60))
-                .build();
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http.send(query);
         ObjectNode body = (ObjectNode) Json.MAPPER.readTree(response.body());
         body.remove("took_ms");
         w.write(response.statusCode() + " " + Json.MAPPER.writeValueAsString(body));

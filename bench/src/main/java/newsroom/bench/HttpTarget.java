@@ -1,6 +1,7 @@
 package newsroom.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,16 +39,21 @@ public final class HttpTarget implements LoadRunner.Target<BenchQuery>, AutoClos
 
   @Override
   public LoadRunner.Answer run(BenchQuery query) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve("/api/search?" + query.httpQuery(dateParameter)))
-            .timeout(Duration.ofSeconds(60))
-            .build();
-    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = send(query);
     if (response.statusCode() != 200) {
       return new LoadRunner.Answer(response.statusCode(), -1, 0);
     }
     JsonNode body = Json.MAPPER.readTree(response.body());
     return new LoadRunner.Answer(200, body.get("total").asLong(), body.get("hits").size());
+  }
+
+  /** The server's whole answer to one query of the mix. */
+  HttpResponse<byte[]> send(BenchQuery query) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve("/api/search?" + query.httpQuery(dateParameter)))
+            .timeout(Duration.ofSeconds(60))
+            .build();
+    return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Override
